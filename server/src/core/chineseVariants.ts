@@ -1,0 +1,61 @@
+/**
+ * Traditional and regional Chinese, matched as simplified, from OpenCC's data (opencc-js).
+ *
+ * Two mechanisms, because they have different costs:
+ * - Text side, per character: a 64K lookup table folds every traditional or variant character to
+ *   its simplified form (OpenCC's TSCharacters, TW/HK variant tables, CJK compatibility
+ *   ideographs). Character for character, so the offset map stays trivial and the hot loop
+ *   does one array read per character.
+ * - Pattern side, per phrase: regional vocabulary differs by whole words (Taiwan's 網路 for 网络,
+ *   資訊 for 信息), which no character table can fold. So each glossary form is converted with
+ *   OpenCC's phrase-aware simplified→Taiwan converter, folded back per character, and the result
+ *   added as an alias pattern. Glossaries are small next to the text, so this costs little.
+ */
+import { ConverterFactory } from 'opencc-js/core';
+import * as Locale from 'opencc-js/preset';
+import TSCharacters from 'opencc-js/dict/TSCharacters';
+import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
+import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
+import JPVariants from 'opencc-js/dict/JPShinjitaiCharactersRev';
+import CompatibilityIdeographs from 'opencc-js/dict/CJK_Compatibility_Ideographs';
+
+let table: Uint16Array | undefined;
+
+/** Maps each BMP code unit to its simplified form (identity when OpenCC has none). */
+export function simplifiedTable(): Uint16Array {
+  if (table) return table;
+  // Two steps, composed: variants to the standard traditional form, then traditional to simplified.
+  const variants = identity();
+  for (const dict of [CompatibilityIdeographs, JPVariants, TWVariantsRev, HKVariantsRev]) applyDict(variants, dict);
+  const simplified = identity();
+  applyDict(simplified, TSCharacters);
+  const t = new Uint16Array(0x10000);
+  for (let i = 0; i < t.length; i++) t[i] = simplified[variants[i]];
+  table = t;
+  return t;
+}
+
+function identity(): Uint16Array {
+  const t = new Uint16Array(0x10000);
+  for (let i = 0; i < t.length; i++) t[i] = i;
+  return t;
+}
+
+function applyDict(t: Uint16Array, dict: string): void {
+  for (const entry of dict.split('|')) {
+    const space = entry.indexOf(' ');
+    const from = entry.slice(0, space);
+    const to = entry.slice(space + 1).split(' ')[0];
+    // Only one-unit to one-unit pairs: anything else would break the 1:1 offset map.
+    if (from.length !== 1 || to.length !== 1) continue;
+    t[from.charCodeAt(0)] = to.charCodeAt(0);
+  }
+}
+
+let toTaiwan: ((s: string) => string) | undefined;
+
+/** The forms a Chinese phrase takes in Taiwan and Hong Kong writing, as OpenCC converts them. */
+export function regionalForms(simplified: string): string[] {
+  toTaiwan ??= ConverterFactory(Locale.from.cn, Locale.to.twp);
+  return [toTaiwan(simplified)];
+}

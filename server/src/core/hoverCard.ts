@@ -1,0 +1,69 @@
+/**
+ * The hover card of a formulation, as Markdown. Every piece of glossary text goes through
+ * escapeMarkdown; labels are bilingual because our readers work in both languages.
+ */
+import { escapeMarkdown as esc } from './markdown';
+import type { FormulationMatch } from './matcher';
+import { appearancesByDate, type Concept, conceptLabel, type Glossary, preferredRendering, type Rendering, speechShortName } from './model';
+
+export function hoverCard(glossary: Glossary, match: Pick<FormulationMatch, 'concept' | 'contains' | 'rendering'>): string {
+  const c = match.concept;
+  const out: string[] = [];
+  const title = c.zh.length ? c.zh.map(esc).join(' / ') : esc(conceptLabel(c));
+  out.push(`**${title}**${c.pinyin ? ` · *${esc(c.pinyin)}*` : ''}`);
+
+  const preferred = preferredRendering(c);
+  if (preferred) {
+    out.push(`Preferred 首选: **${esc(preferred.text)}**${authority(preferred)}`);
+  }
+  const others = (status: Rendering['status']) => c.en.filter((r) => r !== preferred && r.status === status);
+  const admitted = others('admitted');
+  if (admitted.length) out.push(`Admitted 可用: ${admitted.map((r) => `${esc(r.text)}${authority(r)}`).join('; ')}`);
+  const deprecated = [...others('deprecated'), ...others('superseded')];
+  if (deprecated.length) {
+    out.push(`Deprecated 不推荐: ${deprecated.map((r) => `~~${esc(r.text)}~~${r.status === 'superseded' ? ' (superseded 已废止)' : ''}${authority(r)}`).join('; ')}`);
+  }
+  if (match.rendering && match.rendering.status !== 'preferred' && match.rendering !== preferred) {
+    out.push(`This text uses **${esc(match.rendering.text)}** (${match.rendering.status}).`);
+  }
+
+  const timeline = appearancesByDate(glossary, c);
+  if (timeline.length) {
+    const lines = ['**Provenance 出处**', ''];
+    for (const { appearance, speech } of timeline) {
+      const parts: string[] = [];
+      if (speech) {
+        parts.push(`**${esc(speechShortName(speech))}**`);
+        if (speech.date) parts.push(esc(speech.date));
+        const occasion = [speech.occasion?.en, speech.occasion?.zh].filter(Boolean).map((s) => esc(s!)).join(' / ');
+        if (occasion) parts.push(occasion);
+        const venue = [speech.venue?.en, speech.venue?.zh].filter(Boolean).map((s) => esc(s!)).join(' / ');
+        if (venue) parts.push(venue);
+        if (speech.speaker) parts.push(esc(speech.speaker));
+      } else {
+        parts.push(`**${esc(appearance.speech)}**`);
+      }
+      lines.push(`- ${parts.join(' · ')}`);
+      if (appearance.zh) lines.push(`  - 「${esc(appearance.zh)}」`);
+      if (appearance.en) lines.push(`  - “${esc(appearance.en)}”`);
+      if (appearance.note) lines.push(`  - ${esc(appearance.note)}`);
+    }
+    out.push(lines.join('\n'));
+  }
+
+  if (c.note) out.push(`Note 说明: ${esc(c.note)}`);
+  if (match.contains.length) {
+    out.push(`Contains 包含: ${match.contains.map((inner) => containsLabel(inner)).join('; ')}`);
+  }
+  return out.join('\n\n');
+}
+
+function authority(r: Rendering): string {
+  return r.authority ? ` (${esc(r.authority)})` : '';
+}
+
+function containsLabel(c: Concept): string {
+  const preferred = preferredRendering(c)?.text;
+  const zh = c.zh[0];
+  return zh && preferred ? `${esc(zh)} — ${esc(preferred)}` : esc(conceptLabel(c));
+}
