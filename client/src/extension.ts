@@ -1,0 +1,89 @@
+/**
+ * The VS Code side of Tifa: starts the bundled language server, registers the commands, and
+ * shows the glossary status. Everything else happens in the server.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { type DocumentSelector, LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+
+interface TifaStatus {
+  concepts: number;
+  glossaries: Array<{ label: string; concepts: number; errors: number; warnings: number; firstProblem?: string }>;
+  errors: number;
+}
+
+const DEFAULT_LANGUAGES = ['plaintext', 'markdown'];
+
+let client: LanguageClient | undefined;
+let statusItem: vscode.LanguageStatusItem | undefined;
+let output: vscode.LogOutputChannel | undefined;
+
+function languages(): string[] {
+  const extra = vscode.workspace.getConfiguration('tifa').get<string[]>('languages', []);
+  return [...new Set([...DEFAULT_LANGUAGES, ...extra.filter((l) => typeof l === 'string' && l)])];
+}
+
+async function start(context: vscode.ExtensionContext): Promise<void> {
+  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+  };
+  const documentSelector: DocumentSelector = languages().flatMap((language) => [
+    { scheme: 'file', language },
+    { scheme: 'untitled', language },
+  ]);
+  const clientOptions: LanguageClientOptions = {
+    documentSelector,
+    synchronize: { configurationSection: 'tifa' },
+    outputChannel: (output ??= vscode.window.createOutputChannel('Tifa', { log: true })),
+  };
+  client = new LanguageClient('tifa', 'Tifa', serverOptions, clientOptions);
+
+  statusItem?.dispose();
+  statusItem = vscode.languages.createLanguageStatusItem('tifa.status', languages());
+  statusItem.name = 'Tifa';
+  statusItem.text = vscode.l10n.t('$(sync~spin) Tifa: loading glossary');
+  statusItem.command = { title: vscode.l10n.t('Show Output'), command: 'tifa.showOutput' };
+
+  client.onNotification('tifa/status', (status: TifaStatus) => showStatus(status));
+  await client.start();
+}
+
+function showStatus(status: TifaStatus): void {
+  if (!statusItem) return;
+  const names = status.glossaries.map((g) => g.label).join(', ');
+  statusItem.text = vscode.l10n.t('Tifa: {0} formulations', status.concepts);
+  if (status.errors > 0) {
+    statusItem.severity = vscode.LanguageStatusSeverity.Error;
+    const first = status.glossaries.find((g) => g.firstProblem)?.firstProblem ?? '';
+    statusItem.detail = vscode.l10n.t('Glossary errors: {0}. {1}', status.errors, first);
+  } else {
+    statusItem.severity = vscode.LanguageStatusSeverity.Information;
+    statusItem.detail = vscode.l10n.t('Glossary: {0}', names);
+  }
+}
+
+async function restart(context: vscode.ExtensionContext): Promise<void> {
+  const old = client;
+  client = undefined;
+  if (old) await old.stop().catch(() => undefined);
+  await start(context);
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('tifa.restartServer', () => restart(context)),
+    vscode.commands.registerCommand('tifa.showOutput', () => output?.show(true)),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      // The document selector is fixed when the client starts: a new language list needs a restart.
+      if (e.affectsConfiguration('tifa.languages')) void restart(context);
+    }),
+    { dispose: () => statusItem?.dispose() },
+  );
+  await start(context);
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

@@ -1,0 +1,165 @@
+/**
+ * The `tifa` command: lints files in CI with the same engine as the editor.
+ *
+ *   tifa lint <files or globs...> [--format text|json] [--glossary FILE...]
+ *
+ * Exit codes: 1 when a warning or error was reported, 0 otherwise, 2 on bad usage or an
+ * unreadable or invalid glossary (with the reason on stderr).
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { glob } from 'tinyglobby';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import { formatProblem, engineFor, loadBuiltinGlossary, loadGlossaryFile, type LoadedGlossary } from './glossaries';
+import { toDiagnostics } from './lspDiagnostics';
+import { RULES } from './core/rules';
+
+declare const VERSION: string;
+
+const USAGE = `Usage: tifa lint <files or globs...> [--format text|json] [--glossary FILE...]
+
+Flags canonical formulations (提法) in Chinese and English drafts and reports them with the
+glossary rendering and provenance.
+
+  --format text|json   text: path:line:col severity code message (default)
+                       json: [{ "path", "diagnostics": [LSP diagnostics] }]
+  --glossary FILE      also use this glossary (YAML); may be repeated
+  --no-builtin         do not use the built-in glossary
+  -h, --help           show this help
+  -v, --version        show the version
+
+Exit status: 0 no warnings or errors, 1 warnings or errors found, 2 bad usage or glossary.`;
+
+class UsageError extends Error {}
+
+interface Options {
+  files: string[];
+  format: 'text' | 'json';
+  glossaries: string[];
+  builtin: boolean;
+}
+
+function parseArgs(argv: string[]): Options | 'help' | 'version' {
+  if (argv.includes('-h') || argv.includes('--help')) return 'help';
+  if (argv.includes('-v') || argv.includes('--version')) return 'version';
+  const [command, ...rest] = argv;
+  if (command !== 'lint') throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
+  const options: Options = { files: [], format: 'text', glossaries: [], builtin: true };
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    const value = () => {
+      const v = rest[++i];
+      if (v === undefined || v.startsWith('--')) throw new UsageError(`${arg} needs a value`);
+      return v;
+    };
+    if (arg === '--format') {
+      const f = value();
+      if (f !== 'text' && f !== 'json') throw new UsageError(`--format must be text or json, not "${f}"`);
+      options.format = f;
+    } else if (arg.startsWith('--format=')) {
+      const f = arg.slice('--format='.length);
+      if (f !== 'text' && f !== 'json') throw new UsageError(`--format must be text or json, not "${f}"`);
+      options.format = f;
+    } else if (arg === '--glossary') options.glossaries.push(value());
+    else if (arg.startsWith('--glossary=')) options.glossaries.push(arg.slice('--glossary='.length));
+    else if (arg === '--no-builtin') options.builtin = false;
+    else if (arg.startsWith('-')) throw new UsageError(`unknown option "${arg}"`);
+    else options.files.push(arg);
+  }
+  if (options.files.length === 0) throw new UsageError('no files given');
+  return options;
+}
+
+async function expand(args: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const arg of args) {
+    let stat;
+    try {
+      stat = statSync(arg);
+    } catch {
+      stat = undefined;
+    }
+    if (stat?.isFile()) out.push(arg);
+    else if (stat?.isDirectory()) out.push(...(await glob(['**/*.{md,markdown,txt}'], { cwd: arg, absolute: false })).sort().map((f) => `${arg.replace(/\/$/, '')}/${f}`));
+    else {
+      const found = (await glob([arg], { absolute: false })).sort();
+      if (found.length === 0) throw new UsageError(`no file matches "${arg}"`);
+      out.push(...found);
+    }
+  }
+  return [...new Set(out)];
+}
+
+const SEVERITY_NAMES: Record<number, string> = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' };
+
+export async function main(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  let options: Options | 'help' | 'version';
+  try {
+    options = parseArgs(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    err(`tifa: ${e.message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (options === 'help') return out(USAGE), 0;
+  if (options === 'version') return out(VERSION), 0;
+
+  const loaded: LoadedGlossary[] = [];
+  try {
+    if (options.builtin) loaded.push(loadBuiltinGlossary());
+    for (const g of options.glossaries) loaded.push(loadGlossaryFile(g));
+  } catch (e) {
+    err(`tifa: ${(e as Error).message}`);
+    return 2;
+  }
+  const broken = loaded.flatMap((g) => g.problems.filter((p) => p.severity === 'error').map((p) => formatProblem(g.label, p)));
+  if (broken.length) {
+    err(`tifa: the glossary has errors:\n${broken.join('\n')}`);
+    return 2;
+  }
+  const engine = engineFor(loaded);
+
+  let files: string[];
+  try {
+    files = await expand(options.files);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    err(`tifa: ${e.message}`);
+    return 2;
+  }
+
+  let worst = 0;
+  const report: Array<{ path: string; diagnostics: Diagnostic[] }> = [];
+  let unreadable = 0;
+  for (const path of files) {
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (e) {
+      err(`tifa: cannot read ${path}: ${(e as Error).message}`);
+      unreadable++;
+      continue;
+    }
+    const document = TextDocument.create(`file://${path}`, 'plaintext', 1, text);
+    const diagnostics = toDiagnostics(document, engine.analyze(text).findings, (code) => (code in RULES ? RULES[code as keyof typeof RULES].defaultLevel : 'warning'));
+    for (const d of diagnostics) {
+      if (d.severity === DiagnosticSeverity.Error || d.severity === DiagnosticSeverity.Warning) worst = 1;
+      if (options.format === 'text') {
+        out(`${path}:${d.range.start.line + 1}:${d.range.start.character + 1} ${SEVERITY_NAMES[d.severity ?? 1]} ${d.code} ${d.message}`);
+      }
+    }
+    report.push({ path, diagnostics: diagnostics.map(({ data: _data, ...d }) => d) });
+  }
+  if (options.format === 'json') out(JSON.stringify(report, null, 2));
+  return unreadable > 0 ? 2 : worst;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2), (s) => process.stdout.write(s + '\n'), (s) => process.stderr.write(s + '\n')).then(
+    (code) => { process.exitCode = code; },
+    (e) => {
+      process.stderr.write(`tifa: internal error: ${(e as Error).stack ?? e}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,0 +1,61 @@
+/**
+ * Diagnostics: pulled (textDocument/diagnostic) where the client supports it, pushed
+ * (publishDiagnostics) to the others, such as Neovim and Emacs.
+ */
+import { DocumentDiagnosticReportKind, type Diagnostic } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TifaContext } from './context';
+import { toDiagnostics } from './lspDiagnostics';
+
+const PUSH_DELAY_MS = 150;
+
+export async function computeDiagnostics(ctx: TifaContext, document: TextDocument): Promise<Diagnostic[]> {
+  const settings = await ctx.settings.get(document.uri);
+  const { findings } = ctx.analysis(document);
+  return toDiagnostics(document, findings, (code) => (code === 'formulation' ? settings.formulationLevel : 'information'));
+}
+
+export function registerDiagnostics(ctx: TifaContext, mode: { pull: boolean; refreshSupport: boolean }): { refreshAll(): void } {
+  const { connection, documents } = ctx;
+
+  if (mode.pull) {
+    connection.languages.diagnostics.on(async (params) => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+      return { kind: DocumentDiagnosticReportKind.Full, items: await computeDiagnostics(ctx, document) };
+    });
+    return {
+      refreshAll() {
+        if (mode.refreshSupport) void connection.languages.diagnostics.refresh();
+      },
+    };
+  }
+
+  // Push mode: validate once the document settles, and clear what a closed document had.
+  const timers = new Map<string, NodeJS.Timeout>();
+  const push = async (uri: string) => {
+    timers.delete(uri);
+    const document = documents.get(uri);
+    if (!document) return;
+    const version = document.version;
+    const diagnostics = await computeDiagnostics(ctx, document);
+    const current = documents.get(uri);
+    if (current && current.version === version) void connection.sendDiagnostics({ uri, version, diagnostics });
+  };
+  const schedule = (uri: string, delay: number) => {
+    clearTimeout(timers.get(uri));
+    timers.set(uri, setTimeout(() => void push(uri), delay));
+  };
+  documents.onDidOpen((e) => schedule(e.document.uri, 0));
+  documents.onDidChangeContent((e) => schedule(e.document.uri, PUSH_DELAY_MS));
+  documents.onDidClose((e) => {
+    clearTimeout(timers.get(e.document.uri));
+    timers.delete(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+  return {
+    refreshAll() {
+      for (const d of documents.all()) schedule(d.uri, 0);
+    },
+  };
+}

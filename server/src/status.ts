@@ -1,0 +1,38 @@
+/**
+ * The glossary status the client shows in its language status item: what is loaded, how many
+ * concepts, and any problems. Sent as a notification after every (re)load, and on request.
+ */
+import type { TifaContext } from './context';
+
+export const STATUS_NOTIFICATION = 'tifa/status';
+export const STATUS_REQUEST = 'tifa/getStatus';
+
+export interface TifaStatus {
+  concepts: number;
+  glossaries: Array<{ label: string; concepts: number; errors: number; warnings: number; firstProblem?: string }>;
+  errors: number;
+}
+
+export function currentStatus(ctx: TifaContext): TifaStatus {
+  const glossaries = ctx.glossaries.map((g) => {
+    const errors = g.problems.filter((p) => p.severity === 'error');
+    const first = errors[0] ?? g.problems[0];
+    return {
+      label: g.label,
+      concepts: g.glossary.concepts.length,
+      errors: errors.length,
+      warnings: g.problems.length - errors.length,
+      firstProblem: first ? `${g.label}:${first.line}:${first.column}: ${first.message}` : undefined,
+    };
+  });
+  return { concepts: ctx.engine.conceptCount, glossaries, errors: glossaries.reduce((n, g) => n + g.errors, 0) };
+}
+
+export function registerStatus(ctx: TifaContext): { send(): void } {
+  ctx.connection.onRequest(STATUS_REQUEST, () => currentStatus(ctx));
+  return {
+    send() {
+      void ctx.connection.sendNotification(STATUS_NOTIFICATION, currentStatus(ctx));
+    },
+  };
+}
