@@ -1,0 +1,111 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from '../helpers';
+
+const CLI = join(ROOT, 'dist', 'cli.js');
+
+function tifa(args: string[], cwd: string) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('tifa command line', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'tifa-cli-'));
+    writeFileSync(join(dir, 'speech.zh.txt'), '\uFEFF第一行\r\n建设网络\r\n强国。\r\n');
+    writeFileSync(join(dir, 'note.en.md'), '# Note\n\nA cyber-superpower needs core technologies.\n');
+    writeFileSync(join(dir, 'plain.md'), 'Nothing to see here.\n');
+    writeFileSync(join(dir, 'broken.tifa.yaml'), 'version: 1\nconcepts:\n  - id: a\n    en: [{ text: b, status: preferd }]\n');
+    writeFileSync(join(dir, 'team.tifa.yaml'), 'version: 1\nconcepts:\n  - id: team\n    zh: [数字中国]\n    en: [{ text: Digital China, status: preferred }]\n');
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('prints path:line:col severity code message, 1-based, and exits 0 for information only', () => {
+    const r = tifa(['lint', 'speech.zh.txt', 'note.en.md', 'plain.md'], dir);
+    assert.equal(r.stderr, '');
+    assert.equal(r.code, 0);
+    assert.deepEqual(r.stdout.trimEnd().split('\n'), [
+      'speech.zh.txt:2:3 information formulation 网络强国 — cyber superpower (Leading Group announcement, 2014)',
+      'note.en.md:3:3 information formulation 网络强国 — cyber superpower (Leading Group announcement, 2014)',
+      'note.en.md:3:26 information formulation 核心技术 — core technology (4.19 speech, 2016)',
+    ]);
+  });
+
+  it('prints LSP-shaped JSON with 0-based UTF-16 ranges', () => {
+    const r = tifa(['lint', '--format', 'json', 'speech.zh.txt'], dir);
+    assert.equal(r.code, 0);
+    assert.deepEqual(JSON.parse(r.stdout), [
+      {
+        path: 'speech.zh.txt',
+        diagnostics: [
+          {
+            range: { start: { line: 1, character: 2 }, end: { line: 2, character: 2 } },
+            severity: 3,
+            code: 'formulation',
+            source: 'tifa',
+            message: '网络强国 — cyber superpower (Leading Group announcement, 2014)',
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('expands globs and folders', () => {
+    const r = tifa(['lint', '*.md'], dir);
+    assert.equal(r.code, 0);
+    assert.equal(r.stdout.trimEnd().split('\n').length, 2);
+    assert.ok(r.stdout.startsWith('note.en.md:3:3 '));
+    assert.equal(tifa(['lint', '.', '--format=json'], dir).stdout.includes('"path": "./speech.zh.txt"'), true);
+  });
+
+  it('adds a glossary given with --glossary', () => {
+    writeFileSync(join(dir, 'digital.txt'), '建设数字中国和网络强国');
+    const r = tifa(['lint', 'digital.txt', '--glossary', 'team.tifa.yaml'], dir);
+    assert.equal(r.code, 0);
+    assert.deepEqual(r.stdout.trimEnd().split('\n'), [
+      'digital.txt:1:3 information formulation 数字中国 — Digital China',
+      'digital.txt:1:8 information formulation 网络强国 — cyber superpower (Leading Group announcement, 2014)',
+    ]);
+  });
+
+  it('exits 2 with the place of the mistake when a glossary is broken', () => {
+    const r = tifa(['lint', 'plain.md', '--glossary', 'broken.tifa.yaml'], dir);
+    assert.equal(r.code, 2);
+    assert.equal(r.stdout, '');
+    assert.equal(
+      r.stderr.trim(),
+      'tifa: the glossary has errors:\nbroken.tifa.yaml:4:29: error: Unknown status "preferd" in rendering "b" of concept "a": use preferred, admitted, deprecated or superseded.',
+    );
+  });
+
+  it('exits 2 when a glossary cannot be read', () => {
+    const r = tifa(['lint', 'plain.md', '--glossary', 'missing.yaml'], dir);
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr.trim(), 'tifa: cannot read glossary missing.yaml: no such file');
+  });
+
+  it('exits 2 on bad usage, with the reason and the usage', () => {
+    for (const [args, reason] of [
+      [[], 'tifa: no command given'],
+      [['check', 'a.md'], 'tifa: unknown command "check"'],
+      [['lint'], 'tifa: no files given'],
+      [['lint', 'plain.md', '--format', 'xml'], 'tifa: --format must be text or json, not "xml"'],
+      [['lint', 'plain.md', '--colour'], 'tifa: unknown option "--colour"'],
+      [['lint', 'nothing-*.md'], 'tifa: no file matches "nothing-*.md"'],
+    ] as const) {
+      const r = tifa([...args], dir);
+      assert.equal(r.code, 2, args.join(' '));
+      assert.equal(r.stderr.split('\n')[0], reason);
+    }
+    assert.match(tifa(['lint'], dir).stderr, /Usage: tifa lint <files or globs\.\.\.>/);
+  });
+
+  it('prints help and version', () => {
+    assert.match(tifa(['--help'], dir).stdout, /^Usage: tifa lint/);
+    assert.equal(tifa(['--version'], dir).stdout.trim(), '0.1.0');
+  });
+});

@@ -1,0 +1,128 @@
+/**
+ * A minimal LSP client for tests: spawns the bundled server (`node dist/server.js --stdio`) and
+ * speaks real JSON-RPC to it, the way Neovim or VS Code would.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import {
+  type ClientCapabilities,
+  createProtocolConnection,
+  type Diagnostic,
+  type InitializeResult,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-languageserver-protocol/node';
+import { ROOT } from '../helpers';
+
+export const SERVER = join(ROOT, 'dist', 'server.js');
+
+export interface ClientOptions {
+  capabilities?: ClientCapabilities;
+  /** Answers workspace/configuration for the "tifa" section. */
+  settings?: () => unknown;
+}
+
+export class TestClient {
+  readonly connection: ProtocolConnection;
+  private readonly process: ChildProcess;
+  private readonly published = new Map<string, PublishDiagnosticsParams[]>();
+  private readonly waiters: Array<() => void> = [];
+  readonly notifications: Array<{ method: string; params: unknown }> = [];
+  stderr = '';
+  initializeResult?: InitializeResult;
+
+  constructor(private readonly options: ClientOptions = {}) {
+    this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process.stderr!.on('data', (d: Buffer) => (this.stderr += d.toString()));
+    this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      const list = this.published.get(p.uri) ?? [];
+      list.push(p);
+      this.published.set(p.uri, list);
+      this.wake();
+    });
+    this.connection.onNotification('tifa/status', (params: unknown) => {
+      this.notifications.push({ method: 'tifa/status', params });
+      this.wake();
+    });
+    this.connection.onRequest('workspace/configuration', (p: { items: Array<{ section?: string }> }) =>
+      p.items.map((item) => (item.section === 'tifa' ? (this.options.settings?.() ?? {}) : null)),
+    );
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('workspace/diagnostic/refresh', () => {
+      this.notifications.push({ method: 'workspace/diagnostic/refresh', params: null });
+      this.wake();
+      return null;
+    });
+    this.connection.listen();
+  }
+
+  private wake(): void {
+    for (const w of this.waiters.splice(0)) w();
+  }
+
+  async initialize(): Promise<InitializeResult> {
+    this.initializeResult = await this.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: this.options.capabilities ?? {},
+    });
+    await this.connection.sendNotification('initialized', {});
+    return this.initializeResult!;
+  }
+
+  open(uri: string, text: string, languageId = 'markdown', version = 1): Promise<void> {
+    return this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+  }
+
+  /** Polls (event-driven) until predicate holds, failing with the last value after the deadline. */
+  async until<T>(get: () => T | undefined, predicate: (v: T) => boolean, what: string, deadlineMs = 5000): Promise<T> {
+    const deadline = Date.now() + deadlineMs;
+    for (;;) {
+      const v = get();
+      if (v !== undefined && predicate(v)) return v;
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`timed out after ${deadlineMs} ms waiting for ${what}; last: ${JSON.stringify(v)}\nserver stderr: ${this.stderr}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  /** The latest diagnostics published for uri once predicate holds. */
+  diagnostics(uri: string, predicate: (d: Diagnostic[], p: PublishDiagnosticsParams) => boolean = () => true): Promise<Diagnostic[]> {
+    return this.until(
+      () => this.published.get(uri)?.at(-1),
+      (p) => predicate(p.diagnostics, p),
+      `diagnostics for ${uri}`,
+    ).then((p) => p.diagnostics);
+  }
+
+  publishedCount(uri: string): number {
+    return this.published.get(uri)?.length ?? 0;
+  }
+
+  async shutdown(): Promise<void> {
+    try {
+      await this.connection.sendRequest('shutdown');
+      await this.connection.sendNotification('exit');
+    } finally {
+      const exited = new Promise<void>((resolve) => this.process.once('exit', () => resolve()));
+      const timer = setTimeout(() => this.process.kill(), 2000);
+      await exited;
+      clearTimeout(timer);
+      this.connection.dispose();
+    }
+  }
+}
+
+/** [startLine, startChar, endLine, endChar, message] of each diagnostic: compact and exact. */
+export function compact(diagnostics: Diagnostic[]): Array<[number, number, number, number, string]> {
+  return diagnostics.map((d) => [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, typeof d.message === 'string' ? d.message : d.message.value]);
+}

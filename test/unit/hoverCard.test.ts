@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { TifaEngine } from '../../server/src/core/engine';
+import { loadGlossaryYaml } from '../../server/src/core/glossaryLoader';
+import { escapeMarkdown } from '../../server/src/core/markdown';
+import { builtinEngine } from '../helpers';
+
+describe('hover card', () => {
+  it('shows Chinese, pinyin, renderings by status, the timeline, the note', () => {
+    const e = builtinEngine();
+    const match = e.analyze('网络强国').matches[0];
+    assert.equal(
+      e.hover(match),
+      [
+        '**网络强国** · *wǎngluò qiángguó*',
+        'Preferred 首选: **cyber superpower** (DigiChina)',
+        'Deprecated 不推荐: ~~cyber power~~ (published translations); ~~cyberpower~~ (published translations); ~~network power~~ (published translations); ~~internet power~~ (published translations); ~~strong cyber country~~ (published translations); ~~powerful network~~ (published translations)',
+        [
+          '**Provenance 出处**',
+          '',
+          '- **Leading Group announcement** · 2014-02 · Announcing the new Central Leading Group on Cybersecurity and Informatization · Xi Jinping',
+          '  - 「把我国建设成为网络强国」',
+          '  - “building China into a cyber superpower”',
+          '- **4.20 speech** · 2018-04-20 · Speech at the second Cybersecurity and Informatization Work Conference · Xi Jinping',
+          '  - 「自主创新推进网络强国建设」',
+          '  - “Move forward the construction of China as a cyber superpower through indigenous innovation”',
+        ].join('\n'),
+        'Note 说明: In the 4.20 speech Xi repeated the goal of building China into a cyber superpower and tied it explicitly to indigenous innovation. Domestically produced core technologies have been presented as crucial to constructing a cyber superpower since the 4.19 speech.',
+      ].join('\n\n'),
+    );
+  });
+
+  it('says which non-preferred rendering the text used', () => {
+    const e = builtinEngine();
+    const card = e.hover(e.analyze('network power').matches[0]);
+    assert.ok(card.includes('This text uses **network power** (deprecated).'));
+  });
+
+  it('lists the shorter formulations inside a longer one', () => {
+    const e = builtinEngine();
+    const card = e.hover(e.analyze('核心技术是国之重器').matches[0]);
+    assert.ok(card.endsWith('Contains 包含: 核心技术 — core technology; 国之重器 — important instruments of the state'));
+  });
+
+  it('keeps hostile glossary text inert: no links, commands, HTML, images or blocks', () => {
+    const yaml = `version: 1
+concepts:
+  - id: evil
+    zh: [网络强国]
+    en:
+      - text: "[click](command:workbench.action.quit)"
+        status: preferred
+        authority: "<img src=x onerror=alert(1)>"
+    note: "see https://evil.example/x or www.evil.example, mail a@b.example\\n# Heading\\n- item **bold** ![i](http://x/i.png) \`code\` &lt;b&gt;"
+`;
+    const { glossary, problems } = loadGlossaryYaml(yaml);
+    assert.deepEqual(problems, []);
+    const e = new TifaEngine(glossary);
+    const card = e.hover(e.analyze('网络强国').matches[0]);
+    assert.equal(
+      card,
+      [
+        '**网络强国**',
+        'Preferred 首选: **\\[click\\](command:workbench.action.quit)** (\\<img src=x onerror=alert(1)\\>)',
+        'Note 说明: see https\\:\\/\\/evil.example/x or www\\.evil.example, mail a\\@b.example \\# Heading - item \\*\\*bold\\*\\* \\!\\[i\\](http\\:\\/\\/x/i.png) \\`code\\` \\&lt;b\\&gt;',
+      ].join('\n\n'),
+    );
+  });
+
+  it('escapes every character that opens Markdown syntax', () => {
+    assert.equal(escapeMarkdown('a*b_c`d[e]f<g>h!i|j~k&l#m@n$o\\p'), 'a\\*b\\_c\\`d\\[e\\]f\\<g\\>h\\!i\\|j\\~k\\&l\\#m\\@n\\$o\\\\p');
+    assert.equal(escapeMarkdown('  line one\n\n    line two\u0007 '), 'line one line two');
+  });
+});

@@ -1,0 +1,27 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../helpers';
+
+/**
+ * The analysis core is pure: strings in, findings out. No editor API, no connection, no file
+ * system, no process: so it runs the same in the server, the CLI, tests and benchmarks.
+ */
+describe('core purity', () => {
+  const dir = join(ROOT, 'server', 'src', 'core');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.ts'));
+  const allowed = [/^\.\//, /^\.\.\/\.\.\/\.\.\/glossary\/glossary\.schema\.json$/, /^yaml$/, /^ajv$/, /^opencc-js\//];
+
+  it('has source files to check', () => {
+    assert.ok(files.length >= 8, files.join(', '));
+  });
+
+  for (const file of files) {
+    it(`${file} imports only pure modules`, () => {
+      const text = readFileSync(join(dir, file), 'utf8');
+      const imports = [...text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]|\brequire\(\s*['"]([^'"]+)['"]/g)].map((m) => m[1] ?? m[2] ?? m[3]);
+      for (const spec of imports) assert.ok(allowed.some((a) => a.test(spec)), `${file} imports "${spec}"`);
+      assert.doesNotMatch(text, /\bprocess\.|\brequire\(|\b__dirname\b|\bglobalThis\b/, `${file} touches the process or module system`);
+    });
+  }
+});
