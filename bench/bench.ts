@@ -1,0 +1,129 @@
+/**
+ * npm run bench [-- --json] [--corpus DIR] [--concepts N] [--chars N]
+ *
+ * Builds the engine for the built-in glossary plus N generated concepts (default 50,000), lints
+ * a text of at least 10 million characters made from the shared corpus, and prints: glossary
+ * build time, lint throughput (normalization + matching + LSP diagnostics with positions),
+ * the throughput of a bare loop over the same text, and memory.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { TifaEngine } from '../server/src/core/engine';
+import { loadGlossaryYaml } from '../server/src/core/glossaryLoader';
+import { mergeGlossaries } from '../server/src/core/merge';
+import type { Concept, Glossary } from '../server/src/core/model';
+import { BUILTIN_GLOSSARY_TEXT } from '../server/src/builtinGlossary';
+import { toDiagnostics } from '../server/src/lspDiagnostics';
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(name);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+}
+const json = process.argv.includes('--json');
+const corpusDir = resolve(arg('--corpus', join(__dirname, '..', '..', 'shared', 'corpus', 'zh')));
+const conceptCount = Number(arg('--concepts', '50000'));
+const minChars = Number(arg('--chars', '10000000'));
+
+function files(dir: string): string[] {
+  return readdirSync(dir).sort().flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? files(p) : p.endsWith('.txt') ? [p] : [];
+  });
+}
+
+// A small deterministic generator, so every run measures the same glossary and text.
+function prng(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+let corpus: string;
+try {
+  corpus = files(corpusDir).map((f) => readFileSync(f, 'utf8')).join('\n');
+} catch (e) {
+  console.error(`bench: cannot read the corpus at ${corpusDir} (${(e as Error).message}); pass --corpus DIR`);
+  process.exit(2);
+}
+if (corpus.length === 0) {
+  console.error(`bench: no .txt files under ${corpusDir}`);
+  process.exit(2);
+}
+const parts: string[] = [];
+for (let n = 0; n < minChars; n += corpus.length + 1) parts.push(corpus);
+const text = parts.join('\n');
+
+// Generated concepts: Chinese forms of 4–8 characters drawn from the corpus's own characters
+// (so the automaton sees realistic partial matches), English renderings of 2–4 words.
+const rand = prng(42);
+const hanzi = [...new Set(corpus.match(/[\u4e00-\u9fff]/g) ?? [])];
+const words = [...new Set(BUILTIN_GLOSSARY_TEXT.toLowerCase().match(/[a-z]{3,}/g) ?? [])];
+const generated: Concept[] = [];
+for (let i = 0; i < conceptCount; i++) {
+  const len = 4 + Math.floor(rand() * 5);
+  let zh = '';
+  for (let k = 0; k < len; k++) zh += hanzi[Math.floor(rand() * hanzi.length)];
+  const wc = 2 + Math.floor(rand() * 3);
+  const en = Array.from({ length: wc }, () => words[Math.floor(rand() * words.length)]).join(' ') + ` g${i}`;
+  generated.push({ id: `gen-${i}`, zh: [zh], en: [{ text: en, status: 'preferred' }], appearances: [] });
+}
+const builtin = loadGlossaryYaml(BUILTIN_GLOSSARY_TEXT).glossary;
+const glossary: Glossary = mergeGlossaries([{ speeches: new Map(), concepts: generated }, builtin]);
+
+const gc = (globalThis as { gc?: () => void }).gc;
+gc?.();
+let heapPeak = process.memoryUsage().heapUsed;
+const sample = () => {
+  heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
+};
+
+const t0 = performance.now();
+const engine = new TifaEngine(glossary);
+const buildMs = performance.now() - t0;
+sample();
+
+// Bare loop: the floor for any pass over this text.
+let bareMs = Infinity;
+for (let r = 0; r < 3; r++) {
+  const s = performance.now();
+  let h = 0;
+  for (let i = 0; i < text.length; i++) h = (h + text.charCodeAt(i)) | 0;
+  bareMs = Math.min(bareMs, performance.now() - s);
+  if (h === 42) console.log('');
+}
+
+let lintMs = Infinity;
+let diagnostics = 0;
+for (let r = 0; r < 3; r++) {
+  const s = performance.now();
+  const document = TextDocument.create('file:///bench.txt', 'plaintext', 1, text);
+  const { findings } = engine.analyze(text);
+  const diags = toDiagnostics(document, findings, () => 'information');
+  lintMs = Math.min(lintMs, performance.now() - s);
+  diagnostics = diags.length;
+  sample();
+}
+
+const chars = text.length;
+const result = {
+  concepts: engine.conceptCount,
+  chars,
+  buildMs: Math.round(buildMs),
+  lintMcharsPerSec: +(chars / 1e6 / (lintMs / 1000)).toFixed(1),
+  bareScanMcharsPerSec: +(chars / 1e6 / (bareMs / 1000)).toFixed(1),
+  heapMB: Math.round(heapPeak / 1048576),
+  rssPeakMB: Math.round(process.resourceUsage().maxRSS / 1024),
+  diagnostics,
+};
+if (json) console.log(JSON.stringify(result));
+else {
+  console.log(`Tifa benchmark (${process.version}, ${result.concepts.toLocaleString('en')} concepts, ${chars.toLocaleString('en')} characters)`);
+  console.log(`  glossary build        ${result.buildMs} ms`);
+  console.log(`  lint                  ${result.lintMcharsPerSec} M chars/s  (${Math.round(lintMs)} ms, ${diagnostics.toLocaleString('en')} diagnostics)`);
+  console.log(`  bare loop             ${result.bareScanMcharsPerSec} M chars/s  (lint is ${(bareMs / lintMs * 100).toFixed(1)}% of a bare loop)`);
+  console.log(`  heap used (peak seen) ${result.heapMB} MB   process RSS peak ${result.rssPeakMB} MB`);
+}
