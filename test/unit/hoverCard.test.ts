@@ -13,7 +13,7 @@ describe('hover card', () => {
       [
         '**网络强国** · *wǎngluò qiángguó*',
         'Preferred 首选: **cyber superpower** (DigiChina)',
-        'Deprecated 不推荐: ~~cyber power~~ (published translations); ~~cyberpower~~ (published translations); ~~network power~~ (published translations); ~~internet power~~ (published translations); ~~strong cyber country~~ (published translations); ~~powerful network~~ (published translations)',
+        'Deprecated 不推荐: ~~cyber power~~, ~~cyberpower~~, ~~network power~~, ~~internet power~~, ~~strong cyber country~~, ~~powerful network~~ (published translations)',
         [
           '**Provenance 出处**',
           '',
@@ -26,6 +26,25 @@ describe('hover card', () => {
         ].join('\n'),
         'Note 说明: In the 4.20 speech Xi repeated the goal of building China into a cyber superpower and tied it explicitly to indigenous innovation. Domestically produced core technologies have been presented as crucial to constructing a cyber superpower since the 4.19 speech.',
       ].join('\n\n'),
+    );
+  });
+
+  it('groups renderings by authority', () => {
+    const { glossary } = loadGlossaryYaml(`version: 1
+concepts:
+  - id: x
+    zh: [网络强国]
+    en:
+      - { text: cyber superpower, status: preferred, authority: DigiChina }
+      - { text: cyber great power, status: admitted, authority: Team A }
+      - { text: cyber powerhouse, status: admitted, authority: Team A }
+      - { text: network superpower, status: admitted }
+      - { text: cyber power, status: superseded, authority: Team A }
+`);
+    const card = new TifaEngine(glossary).hover({ concept: glossary.concepts[0], contains: [] });
+    assert.equal(
+      card,
+      '**网络强国**\n\nPreferred 首选: **cyber superpower** (DigiChina)\n\nAdmitted 可用: cyber great power, cyber powerhouse (Team A); network superpower\n\nDeprecated 不推荐: ~~cyber power~~ (superseded 已废止) (Team A)',
     );
   });
 

@@ -18,10 +18,10 @@ export function hoverCard(glossary: Glossary, match: Pick<FormulationMatch, 'con
   }
   const others = (status: Rendering['status']) => c.en.filter((r) => r !== preferred && r.status === status);
   const admitted = others('admitted');
-  if (admitted.length) out.push(`Admitted 可用: ${admitted.map((r) => `${esc(r.text)}${authority(r)}`).join('; ')}`);
+  if (admitted.length) out.push(`Admitted 可用: ${byAuthority(admitted, (r) => esc(r.text))}`);
   const deprecated = [...others('deprecated'), ...others('superseded')];
   if (deprecated.length) {
-    out.push(`Deprecated 不推荐: ${deprecated.map((r) => `~~${esc(r.text)}~~${r.status === 'superseded' ? ' (superseded 已废止)' : ''}${authority(r)}`).join('; ')}`);
+    out.push(`Deprecated 不推荐: ${byAuthority(deprecated, (r) => `~~${esc(r.text)}~~${r.status === 'superseded' ? ' (superseded 已废止)' : ''}`)}`);
   }
   if (match.rendering && match.rendering.status !== 'preferred' && match.rendering !== preferred) {
     out.push(`This text uses **${esc(match.rendering.text)}** (${match.rendering.status}).`);
@@ -56,6 +56,16 @@ export function hoverCard(glossary: Glossary, match: Pick<FormulationMatch, 'con
     out.push(`Contains 包含: ${match.contains.map((inner) => containsLabel(inner)).join('; ')}`);
   }
   return out.join('\n\n');
+}
+
+/** "a, b (DigiChina); c (published translations)": one mention of each authority. */
+function byAuthority(renderings: Rendering[], show: (r: Rendering) => string): string {
+  const groups = new Map<string, string[]>();
+  for (const r of renderings) {
+    const key = r.authority ?? '';
+    groups.set(key, [...(groups.get(key) ?? []), show(r)]);
+  }
+  return [...groups].map(([who, items]) => `${items.join(', ')}${who ? ` (${esc(who)})` : ''}`).join('; ');
 }
 
 function authority(r: Rendering): string {
