@@ -1,0 +1,147 @@
+#!/usr/bin/env node
+/**
+ * UI check in a real VS Code (code-server 4.100.3 = VS Code 1.100.3) driven by headless Chromium:
+ * installs the packaged tifa.vsix into a fresh code-server, opens the sample Chinese draft, waits
+ * for Tifa's squiggle, hovers 网络强国, reads the hover text from the page, opens the Problems panel,
+ * and saves screenshots (images/*.png, used by the README). Exits non-zero when any check fails.
+ *
+ *   node test/e2e/ui-check.cjs [--vsix tifa.vsix] [--shots images]
+ *
+ * Needs test/e2e/install-tools.sh (code-server, playwright-core, Debian chromium, CJK fonts).
+ * Adapted from the project's real-client notes (drive-lsp-ui.js).
+ */
+const { spawn, spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const net = require('node:net');
+const http = require('node:http');
+
+const root = path.join(__dirname, '..', '..');
+const tools = process.env.TOOLS_DIR || path.join(root, '.tools');
+const { chromium } = require(path.join(tools, 'node_modules', 'playwright-core'));
+const CODE_SERVER = path.join(tools, 'node_modules', '.bin', 'code-server');
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+};
+const vsix = path.resolve(arg('--vsix', path.join(root, 'tifa.vsix')));
+const shots = path.resolve(arg('--shots', path.join(root, 'images')));
+const t0 = Date.now();
+const log = (...a) => console.log(`[ui ${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
+const failures = [];
+const check = (ok, what) => {
+  log(`${ok ? 'PASS' : 'FAIL'} ${what}`);
+  if (!ok) failures.push(what);
+};
+
+const freePort = () => new Promise((r) => { const s = net.createServer(); s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => r(p)); }); });
+const healthy = (port) => new Promise((r) => http.get(`http://127.0.0.1:${port}/healthz`, (res) => { res.resume(); r(res.statusCode === 200); }).on('error', () => r(false)));
+
+/** Polls fn until it returns a truthy value or the deadline passes. */
+async function poll(fn, what, ms = 30000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await fn().catch(() => undefined);
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+(async () => {
+  if (!fs.existsSync(vsix)) throw new Error(`no ${vsix}: run npm run package first`);
+  fs.mkdirSync(shots, { recursive: true });
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'tifa-ui-'));
+  const udd = path.join(home, 'user');
+  const ext = path.join(home, 'ext');
+  const ws = path.join(home, 'workspace');
+  fs.mkdirSync(path.join(udd, 'User'), { recursive: true });
+  fs.mkdirSync(ws);
+  for (const f of fs.readdirSync(path.join(root, 'examples'))) fs.copyFileSync(path.join(root, 'examples', f), path.join(ws, f));
+  fs.writeFileSync(path.join(udd, 'User', 'settings.json'), JSON.stringify({
+    'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'telemetry.telemetryLevel': 'off',
+    'editor.hover.delay': 100, 'workbench.colorTheme': 'Default Light Modern', 'editor.fontSize': 15, 'editor.minimap.enabled': false,
+    'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false, 'chat.commandCenter.enabled': false, 'workbench.tips.enabled': false,
+  }));
+  const install = spawnSync(CODE_SERVER, ['--user-data-dir', udd, '--extensions-dir', ext, '--install-extension', vsix], { encoding: 'utf8' });
+  check(install.status === 0 && /successfully installed/i.test(install.stdout), `the .vsix installs into a fresh code-server (${install.stdout.trim().split('\n').pop()})`);
+
+  const port = await freePort();
+  const cs = spawn(CODE_SERVER, ['--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--user-data-dir', udd, '--extensions-dir', ext,
+    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened'],
+  { stdio: ['ignore', fs.openSync(path.join(home, 'cs.log'), 'w'), fs.openSync(path.join(home, 'cs.err'), 'w')], detached: true, env: { ...process.env, EXTENSIONS_GALLERY: '{"serviceUrl":""}' } });
+  const stop = () => { try { process.kill(-cs.pid, 'SIGTERM'); } catch {} };
+  process.on('exit', stop);
+  await poll(() => healthy(port), 'code-server', 30000);
+  log('code-server up on port', port);
+
+  const bUdd = fs.mkdtempSync(path.join(os.tmpdir(), 'tifa-chromium-'));
+  const ctx = await chromium.launchPersistentContext(bUdd, {
+    executablePath: process.env.CHROMIUM_BIN || '/usr/bin/chromium', headless: true, viewport: { width: 1280, height: 760 }, deviceScaleFactor: 1,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const page = ctx.pages()[0] || (await ctx.newPage());
+    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(ws)}`, { waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+    const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'speech-excerpt.zh.md' }).first();
+    await row.waitFor({ timeout: 60000 });
+    await row.click();
+    await page.waitForSelector('.editor-instance .monaco-editor .view-lines', { timeout: 30000 });
+    log('editor open');
+    await page.waitForSelector('.editor-instance .monaco-editor .squiggly-info', { timeout: 60000 });
+    check(true, 'Tifa marks formulations in the Chinese draft (information squiggles)');
+
+    const rect = await page.evaluate((w) => {
+      const lines = document.querySelector('.editor-instance .monaco-editor .view-lines');
+      const walker = document.createTreeWalker(lines, NodeFilter.SHOW_TEXT);
+      let found = null; // the last occurrence: its hover opens above and leaves the text readable
+      for (let n; (n = walker.nextNode());) {
+        const i = n.data.indexOf(w);
+        if (i >= 0) { const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + w.length); const b = r.getBoundingClientRect(); found = { x: b.x, y: b.y, w: b.width, h: b.height }; }
+      }
+      return found;
+    }, '网络强国');
+    check(!!rect, '网络强国 is rendered in the editor');
+    let hoverText = '';
+    for (let attempt = 0; attempt < 6 && !hoverText; attempt++) {
+      await page.mouse.move(rect.x + rect.w + 500, rect.y + rect.h / 2);
+      await page.mouse.move(rect.x + rect.w / 2, rect.y + rect.h / 2, { steps: 4 });
+      try {
+        const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'cyber superpower' }).first();
+        await hover.waitFor({ timeout: 4000 });
+        hoverText = (await hover.innerText()).trim();
+      } catch {
+        log('hover attempt', attempt, 'no hover yet');
+      }
+    }
+    log('hover text:', JSON.stringify(hoverText.slice(0, 400)));
+    const flat = hoverText.replace(/\s+/g, ' ');
+    check(flat.includes('Preferred 首选: cyber superpower (DigiChina)'), 'the hover shows the preferred rendering and its authority');
+    check(flat.includes('Provenance 出处') && flat.includes('4.20 speech') && flat.includes('把我国建设成为网络强国'), 'the hover shows the provenance timeline with quotes');
+    check(!flat.includes('\\'), 'the hover shows no stray escape characters');
+    await page.screenshot({ path: path.join(shots, 'hover.png') });
+    log('saved', path.join(shots, 'hover.png'));
+
+    // Problems panel: every formulation listed with its message.
+    await page.mouse.move(5, 700);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Shift+M');
+    const problems = page.locator('.markers-panel .monaco-list-row');
+    await problems.first().waitFor({ timeout: 20000 });
+    const problemsText = await page.locator('.markers-panel').innerText();
+    check(/网络强国 — cyber superpower \(Leading Group announcement, 2014\)/.test(problemsText), 'the Problems panel lists formulations with their messages');
+    await page.screenshot({ path: path.join(shots, 'problems.png') });
+    log('saved', path.join(shots, 'problems.png'));
+  } finally {
+    await ctx.close().catch(() => {});
+    fs.rmSync(bUdd, { recursive: true, force: true });
+    stop();
+  }
+  console.log(failures.length ? `ui-check: ${failures.length} failed: ${failures.join('; ')}` : 'ui-check: all checks passed');
+  process.exit(failures.length ? 1 : 0);
+})().catch((e) => {
+  console.error('ui-check: ERROR', e);
+  process.exit(2);
+});
