@@ -36,6 +36,9 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
   const clientOptions: LanguageClientOptions = {
     documentSelector,
     synchronize: { configurationSection: 'tifa' },
+    // Pull diagnostics for every open tab too (restored tabs included), not only visible editors:
+    // translators work across many open drafts and expect the Problems panel to list them all.
+    diagnosticPullOptions: { onChange: true, onSave: true, onTabs: true },
     outputChannel: (output ??= vscode.window.createOutputChannel('Tifa', { log: true })),
   };
   client = new LanguageClient('tifa', 'Tifa', serverOptions, clientOptions);
