@@ -34,6 +34,8 @@ const builds = [
   { entryPoints: { cli: 'server/src/cli.ts' }, banner: { js: '#!/usr/bin/env node\n' + shebangless } },
   ...(production ? [] : [{ entryPoints: { bench: 'bench/bench.ts' } }]),
 ].map((b) => ({ ...common, ...b, outdir: 'dist' }));
+// The VS Code integration suite, loaded by the extension host (not shipped).
+if (!production) builds.push({ ...common, external: ['vscode', 'mocha'], entryPoints: { index: 'test/e2e/suite/index.ts' }, outdir: 'out/e2e' });
 
 if (watch) {
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));

@@ -1,0 +1,132 @@
+/**
+ * Tifa in a real VS Code, through the VS Code API only: activation, diagnostics with exact
+ * ranges, hover, settings and commands. Waits are events or polls with a deadline.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+const folder = () => vscode.workspace.workspaceFolders![0].uri;
+const file = (name: string) => vscode.Uri.joinPath(folder(), name);
+
+/** Resolves when get() returns something that satisfies ok, re-checking on every diagnostics change. */
+async function waitFor<T>(get: () => T, ok: (v: T) => boolean, what: string, ms = 30000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = get();
+    if (ok(v)) return v;
+    const left = deadline - Date.now();
+    if (left <= 0) throw new Error(`timed out after ${ms} ms waiting for ${what}; last: ${JSON.stringify(v)}`);
+    await new Promise<void>((resolve) => {
+      const sub = vscode.languages.onDidChangeDiagnostics(() => done());
+      const timer = setTimeout(done, Math.min(left, 250)); // also re-check: not every wait is about diagnostics
+      function done() {
+        sub.dispose();
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  }
+}
+
+const tifaDiagnostics = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'tifa');
+const compact = (ds: vscode.Diagnostic[]) =>
+  ds.map((d) => [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, d.message] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+
+const SUPERPOWER = '网络强国 — cyber superpower (Leading Group announcement, 2014)';
+const CORE = '核心技术 — core technology (4.19 speech, 2016)';
+const INNOVATION = '自主创新 — indigenous innovation (4.20 speech, 2018)';
+
+/** Offset → [line, character], counted independently of Tifa. */
+function position(text: string, offset: number): [number, number] {
+  const before = text.slice(0, offset).split('\n');
+  return [before.length - 1, before[before.length - 1].length];
+}
+/** The expected diagnostic for the nth occurrence of needle (which may span lines). */
+function span(text: string, needle: string, nth: number, message: string) {
+  let i = -1;
+  for (let k = 0; k <= nth; k++) i = text.indexOf(needle, i + 1);
+  assert.ok(i >= 0, `${JSON.stringify(needle)} #${nth} in the fixture`);
+  return [...position(text, i), ...position(text, i + needle.length), message] as const;
+}
+
+let EXPECTED_ZH: ReadonlyArray<readonly [number, number, number, number, string]> = [];
+
+describe('Tifa in VS Code', () => {
+  before(async () => {
+    const ext = vscode.extensions.getExtension('tifa.tifa');
+    assert.ok(ext, 'the extension is installed');
+    await ext.activate();
+  });
+
+  after(async () => {
+    await vscode.workspace.getConfiguration('tifa').update('formulations.severity', undefined, vscode.ConfigurationTarget.Workspace);
+  });
+
+  it('marks every formulation with exact ranges, on lines that start with Chinese text', async () => {
+    const doc = await vscode.workspace.openTextDocument(file('draft.zh.md'));
+    await vscode.window.showTextDocument(doc, { preview: false });
+    const t = doc.getText();
+    EXPECTED_ZH = [
+      span(t, '网络强国', 0, SUPERPOWER), // line 2 starts with it
+      span(t, '核心技术', 0, CORE),
+      span(t, '网络\n强国', 0, SUPERPOWER), // wrapped: ends on the next line
+      span(t, '自主创新', 0, INNOVATION),
+      span(t, '網路強國', 0, SUPERPOWER), // Taiwan form, line 4 starts with it
+    ];
+    assert.deepEqual([EXPECTED_ZH[0][1], EXPECTED_ZH[4][1]], [0, 0]); // both start their line
+    const ds = await waitFor(() => tifaDiagnostics(doc.uri), (d) => d.length === EXPECTED_ZH.length, 'diagnostics in draft.zh.md');
+    assert.deepEqual(compact(ds), EXPECTED_ZH);
+    for (const d of ds) {
+      assert.equal(d.severity, vscode.DiagnosticSeverity.Information);
+      assert.equal(d.code, 'formulation');
+    }
+  });
+
+  it('marks English renderings, deprecated ones included', async () => {
+    const doc = await vscode.workspace.openTextDocument(file('note.en.md'));
+    await vscode.window.showTextDocument(doc, { preview: false });
+    const ds = await waitFor(() => tifaDiagnostics(doc.uri), (d) => d.length === 2, 'diagnostics in note.en.md');
+    const t = doc.getText();
+    assert.deepEqual(compact(ds), [span(t, 'cyber superpower', 0, SUPERPOWER), span(t, 'network power', 0, SUPERPOWER)]);
+  });
+
+  it('shows rendering and provenance on hover', async () => {
+    const doc = await vscode.workspace.openTextDocument(file('draft.zh.md'));
+    const t = doc.getText();
+    const [line, character] = position(t, t.indexOf('网络\n强国') + 3); // the second half of the wrapped 网络\n强国
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(line, character));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+    assert.ok(text.includes('**网络强国** · *wǎngluò qiángguó*'), text);
+    assert.ok(text.includes('Preferred 首选: **cyber superpower** (DigiChina)'), text);
+    assert.ok(text.includes('- **4.20 speech** · 2018-04-20'), text);
+    assert.ok(text.includes('「把我国建设成为网络强国」'), text);
+  });
+
+  it('follows tifa.formulations.severity: off removes the marks, warning brings them back', async () => {
+    const uri = file('draft.zh.md');
+    await vscode.window.showTextDocument(uri, { preview: false });
+    const config = vscode.workspace.getConfiguration('tifa');
+    await config.update('formulations.severity', 'off', vscode.ConfigurationTarget.Workspace);
+    await waitFor(() => tifaDiagnostics(uri), (d) => d.length === 0, 'no diagnostics with severity off');
+    await config.update('formulations.severity', 'warning', vscode.ConfigurationTarget.Workspace);
+    const ds = await waitFor(() => tifaDiagnostics(uri), (d) => d.length === EXPECTED_ZH.length && d.every((x) => x.severity === vscode.DiagnosticSeverity.Warning), 'warnings');
+    assert.deepEqual(compact(ds), EXPECTED_ZH);
+  });
+
+  it('follows edits: a formulation typed in is marked', async () => {
+    const doc = await vscode.workspace.openTextDocument(file('draft.zh.md'));
+    const editor = await vscode.window.showTextDocument(doc, { preview: false });
+    await editor.edit((e) => e.insert(new vscode.Position(5, 0), '正确的网络安全观\n'));
+    const ds = await waitFor(() => tifaDiagnostics(doc.uri), (d) => d.some((x) => x.range.start.line === 5), 'a diagnostic on the new line');
+    assert.deepEqual(compact(ds.filter((d) => d.range.start.line === 5)), [[5, 0, 5, 8, '正确的网络安全观 — correct cybersecurity view (4.20 speech, 2018)']]);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('restarts the server with "Tifa: Restart Language Server" and marks again', async () => {
+    const uri = file('draft.zh.md');
+    await vscode.commands.executeCommand('tifa.restartServer');
+    await waitFor(() => tifaDiagnostics(uri), (d) => d.length === EXPECTED_ZH.length, 'diagnostics after a restart');
+    const commands = await vscode.commands.getCommands(true);
+    assert.ok(commands.includes('tifa.showOutput'));
+  });
+});
