@@ -1,0 +1,172 @@
+/**
+ * What is not prose, and what the writer asked Tifa to leave alone.
+ *
+ * - Markdown: code (fenced, indented, inline), front matter, HTML (comments and raw tags), link
+ *   and image destinations, autolinks and link definitions are masked, so nothing in them is
+ *   checked. Masking keeps every offset (same length, line breaks kept) and puts a hard
+ *   boundary in place of the masked text so that no formulation is formed across it. The
+ *   Markdown is parsed with mdast-util-from-markdown (CommonMark + GFM tables and autolinks +
+ *   front matter), which gives exact offsets for every node.
+ * - Suppression comments: <!-- tifa-disable [rules] --> … <!-- tifa-enable [rules] -->,
+ *   <!-- tifa-disable-next-line [rules] -->, and in plain text the same words after # or //.
+ */
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
+import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { frontmatter } from 'micromark-extension-frontmatter';
+import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal';
+import { gfmTable } from 'micromark-extension-gfm-table';
+
+/** Replaces masked units; a control character the normalizer treats as an ordinary, non-word unit. */
+export const MASK = '\u0000';
+
+interface Node {
+  type: string;
+  url?: string;
+  value?: string;
+  children?: Node[];
+  position?: { start: { offset?: number }; end: { offset?: number } };
+}
+
+const MASKED_TYPES = new Set(['code', 'inlineCode', 'html', 'yaml', 'toml', 'definition', 'image', 'imageReference']);
+
+/** Offset ranges of a Markdown text that are not prose. Sorted, non-overlapping. */
+export function markdownNonProse(text: string): Array<[number, number]> {
+  const tree = fromMarkdown(text, {
+    extensions: [gfmTable(), gfmAutolinkLiteral(), frontmatter(['yaml', 'toml'])],
+    mdastExtensions: [gfmTableFromMarkdown(), gfmAutolinkLiteralFromMarkdown(), frontmatterFromMarkdown(['yaml', 'toml'])],
+  }) as Node;
+  const ranges: Array<[number, number]> = [];
+  const span = (n: Node): [number, number] | undefined => {
+    const s = n.position?.start.offset;
+    const e = n.position?.end.offset;
+    return s === undefined || e === undefined ? undefined : [s, e];
+  };
+  const visit = (n: Node) => {
+    const r = span(n);
+    if (r && MASKED_TYPES.has(n.type)) {
+      ranges.push(r);
+      return;
+    }
+    if (r && n.type === 'link') {
+      const children = n.children ?? [];
+      const text = children.map((c) => c.value ?? '').join('');
+      // An autolink (<https://…> or a bare URL) is all destination.
+      if (children.length === 0 || text === n.url || `mailto:${text}` === n.url || `http://${text}` === n.url) {
+        ranges.push(r);
+        return;
+      }
+      // [text](destination "title"): only the text between the brackets is prose.
+      let cursor = r[0];
+      for (const c of children) {
+        const cr = span(c);
+        if (!cr) continue;
+        if (cr[0] > cursor) ranges.push([cursor, cr[0]]);
+        cursor = cr[1];
+        visit(c);
+      }
+      if (cursor < r[1]) ranges.push([cursor, r[1]]);
+      return;
+    }
+    for (const c of n.children ?? []) visit(c);
+  };
+  visit(tree);
+  ranges.sort((a, b) => a[0] - b[0]);
+  return ranges;
+}
+
+/** The text with the given ranges masked, same length; line breaks are kept. */
+export function mask(text: string, ranges: ReadonlyArray<readonly [number, number]>): string {
+  if (ranges.length === 0) return text;
+  let out = '';
+  let cursor = 0;
+  for (const [s, e] of ranges) {
+    if (s < cursor) continue;
+    out += text.slice(cursor, s);
+    out += text.slice(s, e).replace(/[^\r\n]/g, MASK);
+    cursor = e;
+  }
+  return out + text.slice(cursor);
+}
+
+export interface SuppressionRegion {
+  start: number;
+  end: number;
+  /** Rule codes; empty means every rule. */
+  rules: string[];
+}
+
+const DIRECTIVE = /tifa-(disable-next-line|disable|enable)\b([^\r\n]*)/g;
+
+/**
+ * Suppression regions from directives. `comments` are the [start, end) ranges of comments in
+ * which a directive counts: HTML/XML comments in Markdown and XML, `#` or `//` line comments in
+ * plain text (found here when comments is undefined).
+ */
+export function suppressions(text: string, comments?: ReadonlyArray<readonly [number, number]>): SuppressionRegion[] {
+  const found: Array<{ kind: string; rules: string[]; start: number; end: number }> = [];
+  const parseRules = (rest: string) =>
+    rest
+      .replace(/-->\s*$/, '')
+      .split(/[\s,]+/)
+      .filter((r) => /^[a-z][a-z-]*$/.test(r));
+  if (comments) {
+    for (const [s, e] of comments) {
+      const body = text.slice(s, e);
+      DIRECTIVE.lastIndex = 0;
+      const m = DIRECTIVE.exec(body);
+      if (m) found.push({ kind: m[1], rules: parseRules(m[2]), start: s, end: e });
+    }
+  } else {
+    // Plain text: "# tifa-…" or "// tifa-…" at the start of a line (after white space).
+    const line = /^[ \t]*(?:#|\/\/)[ \t]*tifa-(disable-next-line|disable|enable)\b([^\r\n]*)/gm;
+    for (let m = line.exec(text); m; m = line.exec(text)) found.push({ kind: m[1], rules: parseRules(m[2]), start: m.index, end: m.index + m[0].length });
+  }
+  const regions: SuppressionRegion[] = [];
+  const open: Array<{ start: number; rules: string[] }> = [];
+  for (const d of found) {
+    if (d.kind === 'disable-next-line') {
+      const lineEnd = nextLineBreak(text, d.end);
+      const nextStart = lineEnd < text.length ? lineEnd + (text[lineEnd] === '\r' && text[lineEnd + 1] === '\n' ? 2 : 1) : text.length;
+      regions.push({ start: nextStart, end: nextLineBreak(text, nextStart), rules: d.rules });
+    } else if (d.kind === 'disable') {
+      open.push({ start: d.end, rules: d.rules });
+    } else {
+      // enable closes what it names (or everything when it names nothing).
+      for (let i = open.length - 1; i >= 0; i--) {
+        const o = open[i];
+        if (d.rules.length === 0 || o.rules.some((r) => d.rules.includes(r)) || o.rules.length === 0) {
+          regions.push({ start: o.start, end: d.start, rules: o.rules });
+          open.splice(i, 1);
+        }
+      }
+    }
+  }
+  for (const o of open) regions.push({ start: o.start, end: text.length, rules: o.rules });
+  return regions;
+}
+
+function nextLineBreak(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i;
+  }
+  return text.length;
+}
+
+export function isSuppressed(regions: readonly SuppressionRegion[], offset: number, rule: string): boolean {
+  for (const r of regions) if (offset >= r.start && offset < r.end && (r.rules.length === 0 || r.rules.includes(rule))) return true;
+  return false;
+}
+
+/** HTML comments among the masked Markdown ranges (where directives live); block ranges include indentation. */
+export function htmlComments(text: string, ranges: ReadonlyArray<readonly [number, number]>): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const [s, e] of ranges) {
+    const body = text.slice(s, e);
+    const lead = body.length - body.trimStart().length;
+    if (body.startsWith('<!--', lead) && body.trimEnd().endsWith('-->')) out.push([s + lead, e]);
+  }
+  return out;
+}
