@@ -2,10 +2,43 @@
  * The analysis core's entry point: a glossary in, findings out. Built once per glossary (the
  * automaton is the expensive part), then used for every document.
  */
+import { deprecatedRenderings, documentInconsistencies, inlineGlossPairs, type Pair, pairFindings, paragraphs } from './consistency';
 import { type Finding, formulationFindings } from './formulations';
 import { hoverCard } from './hoverCard';
+import { htmlComments, isSuppressed, markdownNonProse, mask, suppressions } from './markup';
 import { type FormulationMatch, FormulationMatcher } from './matcher';
 import type { Glossary } from './model';
+import { parseBilingualXml } from './xmlSegments';
+
+export type DocumentKind = 'plaintext' | 'markdown' | 'xliff' | 'tmx';
+
+/**
+ * In XML a replacement must not cut through markup nor bring its own: a range that contains a
+ * tag or an entity gets no replacement (the ignore and add-to-glossary fixes remain), and
+ * replacement text is escaped.
+ */
+function xmlSafeFix(f: Finding): void {
+  const data = f.data;
+  if (!data || !('replacements' in data)) return;
+  if (/[<&]/.test(data.original)) data.replacements = [];
+  else data.replacements = data.replacements.map((r) => ({ ...r, text: r.text.replace(/&/g, '&amp;').replace(/</g, '&lt;') }));
+}
+
+/** The kind of a document from its editor language, or failing that its file name. */
+export function documentKind(languageId?: string, path?: string): DocumentKind {
+  if (languageId === 'markdown' || languageId === 'xliff' || languageId === 'tmx') return languageId;
+  const p = (path ?? '').toLowerCase();
+  if (/\.(md|markdown)$/.test(p)) return 'markdown';
+  if (/\.(xlf|xliff)$/.test(p)) return 'xliff';
+  if (/\.tmx$/.test(p)) return 'tmx';
+  return 'plaintext';
+}
+
+export interface LintOptions {
+  kind?: DocumentKind;
+  /** For an English file with a Chinese counterpart (name.en.md beside name.zh.md): the Chinese text. */
+  parallelSource?: { text: string; kind: DocumentKind };
+}
 
 export interface Analysis {
   matches: FormulationMatch[];
@@ -23,9 +56,90 @@ export class TifaEngine {
     return this.glossary.concepts.length;
   }
 
+  /** Formulations only, on text as it is (no markup handling, no pairing). */
   analyze(text: string): Analysis {
     const matches = this.matcher.find(text);
     return { matches, findings: formulationFindings(this.glossary, matches) };
+  }
+
+  /** Every check, with markup, suppression comments and bilingual pairing handled. */
+  lint(text: string, options: LintOptions = {}): Analysis {
+    const kind = options.kind ?? 'plaintext';
+    let matches: FormulationMatch[];
+    let pairs: Pair[] = [];
+    let regions;
+    const notices: Finding[] = [];
+
+    if (kind === 'xliff' || kind === 'tmx') {
+      const xml = parseBilingualXml(text, kind);
+      matches = [];
+      for (const pair of xml.pairs) {
+        const zh: FormulationMatch[] = [];
+        const en: FormulationMatch[] = [];
+        let target: [number, number] | undefined;
+        for (const seg of pair.segments) {
+          const found = this.matcher.find(seg.text.text).map((m) => {
+            const [start, end] = seg.text.toFile(m.start, m.end);
+            return { ...m, start, end };
+          });
+          matches.push(...found);
+          const lang = seg.lang.toLowerCase();
+          if (lang.startsWith('zh')) zh.push(...found.filter((m) => m.language === 'zh'));
+          else if (lang.startsWith('en')) {
+            en.push(...found.filter((m) => m.language === 'en'));
+            target = [seg.start, seg.end];
+          }
+        }
+        if (target && zh.length) pairs.push({ zh, en, target });
+      }
+      matches.sort((a, b) => a.start - b.start);
+      regions = suppressions(text, xml.comments);
+      for (const p of xml.problems) notices.push({ start: p.start, end: p.end, code: 'document-notice', message: p.message });
+    } else {
+      const nonProse = kind === 'markdown' ? markdownNonProse(text) : [];
+      const prose = mask(text, nonProse);
+      matches = this.matcher.find(prose);
+      regions = suppressions(text, kind === 'markdown' ? htmlComments(text, nonProse) : undefined);
+      pairs = inlineGlossPairs(prose, matches);
+      if (options.parallelSource) pairs.push(...this.parallelPairs(options.parallelSource, prose, matches, notices));
+    }
+
+    const findings = [
+      ...formulationFindings(this.glossary, matches),
+      ...deprecatedRenderings(text, matches),
+      ...documentInconsistencies(text, matches),
+      ...pairFindings(text, pairs),
+      ...notices,
+    ].filter((f) => !isSuppressed(regions, f.start, f.code));
+    if (kind === 'xliff' || kind === 'tmx') for (const f of findings) xmlSafeFix(f);
+    findings.sort((a, b) => a.start - b.start || a.end - b.end);
+    return { matches, findings };
+  }
+
+  /** name.zh.md beside name.en.md: paragraphs paired in order, when their counts agree. */
+  private parallelPairs(source: { text: string; kind: DocumentKind }, prose: string, matches: FormulationMatch[], notices: Finding[]): Pair[] {
+    const zhProse = source.kind === 'markdown' ? mask(source.text, markdownNonProse(source.text)) : source.text;
+    const zhParagraphs = paragraphs(zhProse);
+    const enParagraphs = paragraphs(prose);
+    if (zhParagraphs.length !== enParagraphs.length) {
+      const firstLine = prose.search(/\r|\n|$/);
+      notices.push({
+        start: 0,
+        end: Math.max(0, firstLine),
+        code: 'document-notice',
+        message: `The Chinese file has ${zhParagraphs.length} paragraphs and this one has ${enParagraphs.length}: paragraphs are not paired, so renderings are not checked against the source.`,
+      });
+      return [];
+    }
+    const zhMatches = this.matcher.find(zhProse).filter((m) => m.language === 'zh');
+    return enParagraphs.map(([s, e], i) => {
+      const [zs, ze] = zhParagraphs[i];
+      return {
+        zh: zhMatches.filter((m) => m.start >= zs && m.end <= ze),
+        en: matches.filter((m) => m.language === 'en' && m.start >= s && m.end <= e),
+        target: [s, e] as [number, number],
+      };
+    });
   }
 
   /** The match covering a UTF-16 offset (a hover position), if any. */

@@ -21,6 +21,8 @@ export interface FormulationMatch {
   rendering?: Rendering;
   /** Other concepts whose forms lie inside this match (核心技术 inside 核心技术是国之重器). */
   contains: Concept[];
+  /** The text used the rendering's other number (plural for singular, or the reverse). */
+  inflected: boolean;
 }
 
 interface PatternInfo {
@@ -28,6 +30,7 @@ interface PatternInfo {
   language: 'zh' | 'en';
   form: string;
   rendering?: Rendering;
+  inflected: boolean;
   wordStart: boolean;
   wordEnd: boolean;
 }
@@ -42,7 +45,7 @@ export class FormulationMatcher {
     const strings: string[] = [];
     const infos: PatternInfo[] = [];
     let conceptPatterns: string[] = [];
-    const add = (normalized: string, concept: number, language: 'zh' | 'en', form: string, rendering: Rendering | undefined) => {
+    const add = (normalized: string, concept: number, language: 'zh' | 'en', form: string, rendering: Rendering | undefined, inflected = false) => {
       // Duplicates only matter within a concept (variants that fold to the same text).
       if (!normalized || conceptPatterns.includes(normalized)) return;
       conceptPatterns.push(normalized);
@@ -52,6 +55,7 @@ export class FormulationMatcher {
         language,
         form,
         rendering,
+        inflected,
         wordStart: isWordUnitNormalized(normalized.charCodeAt(0)),
         wordEnd: isWordUnitNormalized(normalized.charCodeAt(normalized.length - 1)),
       });
@@ -65,7 +69,7 @@ export class FormulationMatcher {
         for (const regional of regionalForms(form)) add(normalizedText(regional), index, 'zh', form, undefined);
       }
       for (const rendering of concept.en) {
-        for (const variant of inflections(normalizedText(rendering.text))) add(variant, index, 'en', rendering.text, rendering);
+        inflections(normalizedText(rendering.text)).forEach((variant, k) => add(variant, index, 'en', rendering.text, rendering, k > 0));
       }
     }
     this.patterns = infos;
@@ -166,7 +170,7 @@ export class FormulationMatcher {
         if (end <= last.end && concept !== last.concept && !last.contains.includes(concept)) last.contains.push(concept);
         continue;
       }
-      last = { start, end, concept, language: info.language, form: info.form, rendering: info.rendering, contains: [] };
+      last = { start, end, concept, language: info.language, form: info.form, rendering: info.rendering, contains: [], inflected: info.inflected };
       matches.push(last);
     }
     return matches;
@@ -178,21 +182,24 @@ export class FormulationMatcher {
  * plural, so "core technology" also finds "core technologies". Possessives need no variant: the
  * apostrophe already ends the word.
  */
-export function inflections(normalized: string): string[] {
-  const out = [normalized];
-  const m = /(^|[^a-z])([a-z]{3,})$/.exec(normalized);
+export function inflections(text: string): string[] {
+  const out = [text];
+  const m = /(^|[^A-Za-z])([A-Za-z]{3,})$/.exec(text);
   if (!m) return out;
   const word = m[2];
-  const stem = normalized.slice(0, normalized.length - word.length);
+  const stem = text.slice(0, text.length - word.length);
+  const lower = word.toLowerCase();
   const forms = new Set<string>();
-  const plural = /[^su]s$/.test(word);
-  if (plural) {
-    if (/ies$/.test(word)) forms.add(word.slice(0, -3) + 'y');
-    else if (/(ss|x|z|ch|sh)es$/.test(word)) forms.add(word.slice(0, -2));
+  // Suffixes follow the word's case: TECHNOLOGY → TECHNOLOGIES, Technology → Technologies.
+  const upper = word === word.toUpperCase();
+  const suffix = (s: string) => (upper ? s.toUpperCase() : s);
+  if (/[^su]s$/.test(lower)) {
+    if (/ies$/.test(lower)) forms.add(word.slice(0, -3) + suffix('y'));
+    else if (/(ss|x|z|ch|sh)es$/.test(lower)) forms.add(word.slice(0, -2));
     else forms.add(word.slice(0, -1));
-  } else if (/[^aeiou]y$/.test(word)) forms.add(word.slice(0, -1) + 'ies');
-  else if (/(s|x|z|ch|sh)$/.test(word)) forms.add(word + 'es');
-  else forms.add(word + 's');
+  } else if (/[^aeiou]y$/.test(lower)) forms.add(word.slice(0, -1) + suffix('ies'));
+  else if (/(s|x|z|ch|sh)$/.test(lower)) forms.add(word + suffix('es'));
+  else forms.add(word + suffix('s'));
   for (const f of forms) if (f !== word) out.push(stem + f);
   return out;
 }

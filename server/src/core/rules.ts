@@ -1,6 +1,6 @@
 /**
- * The checks Tifa runs, as a registry: each has a stable code (used in settings, suppression
- * comments and the README's anchors) and a default level.
+ * The checks Tifa runs, as a registry: each has a stable code (used in settings
+ * `tifa.rules.<code>`, suppression comments and the README's anchors) and a default level.
  */
 export type Level = 'off' | 'hint' | 'information' | 'warning' | 'error';
 export const LEVELS: readonly Level[] = ['off', 'hint', 'information', 'warning', 'error'];
@@ -17,9 +17,30 @@ export const RULES = {
     defaultLevel: 'information',
     description: 'A canonical formulation (提法) from the glossary, in Chinese or English.',
   },
+  'deprecated-rendering': {
+    code: 'deprecated-rendering',
+    defaultLevel: 'warning',
+    description: 'An English rendering the glossary marks deprecated or superseded.',
+  },
+  'inconsistent-rendering': {
+    code: 'inconsistent-rendering',
+    defaultLevel: 'warning',
+    description: 'A rendering that disagrees with the source in a bilingual pair, or with the rest of the document.',
+  },
+  'missing-rendering': {
+    code: 'missing-rendering',
+    defaultLevel: 'information',
+    description: 'The source of a bilingual pair has a formulation and the translation has none of its renderings.',
+  },
+  'document-notice': {
+    code: 'document-notice',
+    defaultLevel: 'information',
+    description: 'Something about the document as a whole: paragraphs that cannot be paired, an ignored DOCTYPE.',
+  },
 } as const satisfies Record<string, Rule>;
 
 export type RuleCode = keyof typeof RULES;
+export const RULE_CODES = Object.keys(RULES) as RuleCode[];
 
 export function parseLevel(value: unknown, fallback: Level): Level {
   return typeof value === 'string' && (LEVELS as readonly string[]).includes(value) ? (value as Level) : fallback;

@@ -1,0 +1,208 @@
+/**
+ * Translation consistency: renderings the glossary deprecates, renderings that disagree with the
+ * source of a bilingual pair or with the rest of the document, and renderings that are missing.
+ */
+import type { Finding, FixData } from './formulations';
+import { inflections, type FormulationMatch } from './matcher';
+import { type Concept, conceptLabel, preferredRendering, type Rendering } from './model';
+
+/** A source/translation pair: the formulations found on each side, and where the translation is. */
+export interface Pair {
+  zh: FormulationMatch[];
+  en: FormulationMatch[];
+  target: [number, number];
+}
+
+const ALLOWED = new Set(['preferred', 'admitted']);
+const quote = (s: string) => `“${s}”`;
+
+function who(r: Rendering | undefined): string {
+  return r?.authority ? ` (${r.authority})` : '';
+}
+
+/** A rendering in the shape of the text it replaces: same number, capital kept at the start. */
+export function shapeLike(m: Pick<FormulationMatch, 'inflected'>, original: string, rendering: string): string {
+  let t = m.inflected ? (inflections(rendering)[1] ?? rendering) : rendering;
+  // Keep a capital at the start (a sentence-initial word); never lower-case a proper name.
+  if (/^[A-Z]/.test(original) && /^[a-z]/.test(t)) t = t[0].toUpperCase() + t.slice(1);
+  return t;
+}
+
+/** The fix data of an English match: the glossary's renderings in the match's number and case. */
+export function fixData(m: FormulationMatch, original: string, rule: string): FixData {
+  const preferred = preferredRendering(m.concept);
+  const candidates = [preferred, ...m.concept.en.filter((r) => r.status === 'admitted' && r !== preferred)].filter((r): r is Rendering => !!r);
+  return {
+    rule,
+    conceptId: m.concept.id,
+    original,
+    replacements: candidates.map((r) => ({ text: shapeLike(m, original, r.text), status: r.status, authority: r.authority })),
+    rendering: m.rendering?.text,
+  };
+}
+
+export function deprecatedRenderings(text: string, matches: readonly FormulationMatch[]): Finding[] {
+  const out: Finding[] = [];
+  for (const m of matches) {
+    if (m.language !== 'en' || !m.rendering || ALLOWED.has(m.rendering.status)) continue;
+    const preferred = preferredRendering(m.concept);
+    const original = text.slice(m.start, m.end);
+    out.push({
+      start: m.start,
+      end: m.end,
+      code: 'deprecated-rendering',
+      message: `${quote(original)} is a ${m.rendering.status} rendering of ${conceptLabel(m.concept)}: use ${quote(preferred?.text ?? '')}${who(preferred)}.`,
+      data: fixData(m, original, 'deprecated-rendering'),
+    });
+  }
+  return out;
+}
+
+/**
+ * One concept rendered two allowed ways in one document: every minority rendering is flagged,
+ * pointing at the majority's occurrences. (Deprecated renderings are the other rule's.)
+ */
+export function documentInconsistencies(text: string, matches: readonly FormulationMatch[]): Finding[] {
+  const byConcept = new Map<Concept, Map<Rendering, FormulationMatch[]>>();
+  for (const m of matches) {
+    if (m.language !== 'en' || !m.rendering || !ALLOWED.has(m.rendering.status)) continue;
+    const renderings = byConcept.get(m.concept) ?? new Map<Rendering, FormulationMatch[]>();
+    renderings.set(m.rendering, [...(renderings.get(m.rendering) ?? []), m]);
+    byConcept.set(m.concept, renderings);
+  }
+  const out: Finding[] = [];
+  for (const [concept, renderings] of byConcept) {
+    if (renderings.size < 2) continue;
+    // The majority wins; on a tie, the preferred rendering, then the one used first.
+    const ranked = [...renderings].sort(
+      ([ra, a], [rb, b]) => b.length - a.length || Number(rb.status === 'preferred') - Number(ra.status === 'preferred') || a[0].start - b[0].start,
+    );
+    const [majority, majorityMatches] = ranked[0];
+    for (const [rendering, ms] of ranked.slice(1)) {
+      for (const m of ms) {
+        const original = text.slice(m.start, m.end);
+        const n = majorityMatches.length;
+        out.push({
+          start: m.start,
+          end: m.end,
+          code: 'inconsistent-rendering',
+          message: `${conceptLabel(concept)} is rendered ${quote(rendering.text)} here but ${quote(majority.text)} ${n === 1 ? 'once' : `${n} times`} elsewhere in this document.`,
+          data: { ...fixData(m, original, 'inconsistent-rendering'), replacements: [{ text: shapeLike(m, original, majority.text), status: majority.status, authority: majority.authority }] },
+          related: majorityMatches.slice(0, 5).map((o) => ({ start: o.start, end: o.end, message: `${quote(text.slice(o.start, o.end))} here` })),
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** Checks each bilingual pair: the translation must render each source formulation as the glossary does. */
+export function pairFindings(text: string, pairs: readonly Pair[]): Finding[] {
+  const out: Finding[] = [];
+  for (const pair of pairs) {
+    const sourceConcepts = new Set(pair.zh.map((m) => m.concept));
+    const seen = new Set<Concept>();
+    for (const z of pair.zh) {
+      const concept = z.concept;
+      if (seen.has(concept)) continue;
+      seen.add(concept);
+      const same = pair.en.filter((e) => e.concept === concept);
+      if (same.some((e) => e.rendering && ALLOWED.has(e.rendering.status))) continue;
+      if (same.length > 0) continue; // a deprecated rendering: deprecated-rendering reports it
+      const preferred = preferredRendering(concept);
+      // Another concept's rendering standing where this one's should be.
+      const other = pair.en.find((e) => !sourceConcepts.has(e.concept) && !z.contains.includes(e.concept));
+      if (other) {
+        const original = text.slice(other.start, other.end);
+        out.push({
+          start: other.start,
+          end: other.end,
+          code: 'inconsistent-rendering',
+          message: `The source has ${conceptLabel(concept)}, rendered here as ${quote(original)}, the glossary rendering of ${conceptLabel(other.concept)}: use ${quote(preferred?.text ?? '')}${who(preferred)}.`,
+          data: fixData({ ...other, concept, rendering: undefined, inflected: other.inflected }, original, 'inconsistent-rendering'),
+        });
+        continue;
+      }
+      out.push({
+        start: pair.target[0],
+        end: pair.target[1],
+        code: 'missing-rendering',
+        message: `The source has ${conceptLabel(concept)} but the translation has none of its renderings: expected ${quote(preferred?.text ?? '')}${who(preferred)}.`,
+        data: { rule: 'missing-rendering', conceptId: concept.id, original: text.slice(pair.target[0], pair.target[1]), replacements: [] },
+      });
+    }
+  }
+  return out;
+}
+
+const OPEN = new Set(['(', '（']);
+const CLOSE = new Set([')', '）']);
+
+/**
+ * Inline glosses: "cyber superpower (网络强国)", "网络强国（cyber superpower）",
+ * "“important instruments of the state” (国之重器)". The rendering is the phrase immediately
+ * before the brackets, or inside them.
+ */
+export function inlineGlossPairs(text: string, matches: readonly FormulationMatch[]): Pair[] {
+  const pairs: Pair[] = [];
+  const english = matches.filter((m) => m.language === 'en');
+  for (const z of matches) {
+    if (z.language !== 'zh') continue;
+    const before = skipSpace(text, z.start - 1, -1);
+    const after = skipSpace(text, z.end, 1);
+    if (before >= 0 && OPEN.has(text[before]) && after < text.length && CLOSE.has(text[after])) {
+      // EN (ZH): the rendering ends just before the bracket (after a closing quote, if any).
+      let end = skipSpace(text, before - 1, -1);
+      if (end >= 0 && /["”’']/.test(text[end])) end = skipSpace(text, end - 1, -1);
+      end += 1;
+      const start = phraseStart(text, end);
+      if (start >= end) continue;
+      const en = english.filter((e) => e.end <= end && e.end >= end - 1 && e.end > start - 200);
+      pairs.push({ zh: [z], en, target: [Math.min(start, ...en.map((e) => e.start)), end] });
+    } else if (after < text.length && OPEN.has(text[after])) {
+      // ZH（EN）: the rendering is inside the brackets.
+      let close = after + 1;
+      while (close < text.length && close - after < 300 && !CLOSE.has(text[close]) && text[close] !== '\n') close++;
+      if (close >= text.length || !CLOSE.has(text[close])) continue;
+      const inner: [number, number] = [skipSpace(text, after + 1, 1), skipSpace(text, close - 1, -1) + 1];
+      if (!/[A-Za-z]/.test(text.slice(inner[0], inner[1])) || /[\u4e00-\u9fff]/.test(text.slice(inner[0], inner[1]))) continue;
+      pairs.push({ zh: [z], en: english.filter((e) => e.start >= inner[0] && e.end <= inner[1]), target: inner });
+    }
+  }
+  return pairs;
+}
+
+function skipSpace(text: string, i: number, step: 1 | -1): number {
+  while (i >= 0 && i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\u3000')) i += step;
+  return i;
+}
+
+/** Start of the English phrase ending at `end`: back to sentence punctuation, a quote, a bracket or Chinese text. */
+function phraseStart(text: string, end: number): number {
+  let i = end - 1;
+  while (i >= 0 && end - i < 120) {
+    const c = text[i];
+    if (/[.;:!?,()（）\n\r"“”]/.test(c) || /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/.test(c)) break;
+    i--;
+  }
+  return skipSpace(text, i + 1, 1);
+}
+
+/** Blank-line separated blocks that contain text, as [start, end) ranges. */
+export function paragraphs(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const re = /(?:\r?\n[ \t]*){2,}/g;
+  let cursor = 0;
+  const push = (s: number, e: number) => {
+    const block = text.slice(s, e);
+    if (!/[A-Za-z0-9\u3400-\u9fff]/.test(block)) return; // masked code, rules, empty
+    const lead = block.length - block.trimStart().length;
+    out.push([s + lead, s + block.trimEnd().length]);
+  };
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    push(cursor, m.index);
+    cursor = m.index + m[0].length;
+  }
+  push(cursor, text.length);
+  return out;
+}

@@ -1,0 +1,187 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DocumentKind } from '../../server/src/core/engine';
+import type { FixData } from '../../server/src/core/formulations';
+import { builtinEngine, ROOT } from '../helpers';
+
+/** [code, covered text, message] of every finding except plain formulations. */
+function lint(text: string, kind: DocumentKind = 'plaintext', parallel?: string) {
+  return builtinEngine()
+    .lint(text, { kind, parallelSource: parallel === undefined ? undefined : { text: parallel, kind } })
+    .findings.filter((f) => f.code !== 'formulation')
+    .map((f) => [f.code, text.slice(f.start, f.end), f.message]);
+}
+const replacements = (text: string, kind: DocumentKind = 'plaintext') =>
+  builtinEngine()
+    .lint(text, { kind })
+    .findings.filter((f) => f.code !== 'formulation')
+    .map((f) => (f.data as FixData).replacements.map((r) => r.text));
+
+const DEPRECATED = '“network power” is a deprecated rendering of 网络强国: use “cyber superpower” (DigiChina).';
+
+describe('deprecated-rendering', () => {
+  it('flags a deprecated rendering and names the concept, the preferred rendering and its authority', () => {
+    assert.deepEqual(lint('China wants to become a network power.'), [['deprecated-rendering', 'network power', DEPRECATED]]);
+  });
+
+  it('offers replacements in the shape of the original: plural, capital at the start', () => {
+    assert.deepEqual(replacements('Network powers rise.'), [['Cyber superpowers']]);
+    assert.deepEqual(replacements('An important instrument of the state'), []); // admitted: nothing to flag
+  });
+});
+
+describe('inconsistent-rendering within a document', () => {
+  it('flags the minority rendering and points at the majority', () => {
+    const text = 'Important instruments of the state. Important instruments of the state. An important instrument of the state.';
+    const findings = builtinEngine().lint(text).findings.filter((f) => f.code === 'inconsistent-rendering');
+    assert.deepEqual(
+      findings.map((f) => [text.slice(f.start, f.end), f.message, f.related?.map((r) => [r.start, r.end])]),
+      [['important instrument of the state', '国之重器 is rendered “important instrument of the state” here but “important instruments of the state” 2 times elsewhere in this document.', [[0, 34], [36, 70]]]],
+    );
+    assert.deepEqual((findings[0].data as FixData).replacements.map((r) => r.text), ['important instruments of the state']);
+  });
+});
+
+describe('bilingual pairs: inline glosses', () => {
+  it('EN (ZH): a deprecated rendering before the brackets', () => {
+    assert.deepEqual(lint('China aims to be a cyber power (网络强国).'), [['deprecated-rendering', 'cyber power', '“cyber power” is a deprecated rendering of 网络强国: use “cyber superpower” (DigiChina).']]);
+  });
+
+  it('ZH（EN）with full-width brackets, and a quoted rendering before half-width ones', () => {
+    assert.deepEqual(lint('网络强国（network power）'), [['deprecated-rendering', 'network power', DEPRECATED]]);
+    assert.deepEqual(lint('“important instruments of the state” (国之重器)'), []);
+    assert.deepEqual(lint('"important tools of the state" (国之重器)'), [
+      ['missing-rendering', 'important tools of the state', 'The source has 国之重器 but the translation has none of its renderings: expected “important instruments of the state” (DigiChina).'],
+    ]);
+  });
+
+  it('another concept’s rendering where this one’s should be', () => {
+    assert.deepEqual(lint('They stress core technology (网络强国).'), [
+      ['inconsistent-rendering', 'core technology', 'The source has 网络强国, rendered here as “core technology”, the glossary rendering of 核心技术: use “cyber superpower” (DigiChina).'],
+    ]);
+  });
+
+  it('accepts the preferred rendering, and a gloss whose rendering contains the shorter formulations', () => {
+    assert.deepEqual(lint('a cyber superpower (网络强国) and core technologies are important instruments of the state (核心技术是国之重器)'), []);
+  });
+});
+
+describe('markup awareness and suppression', () => {
+  it('never checks Markdown code, front matter, link destinations, autolinks or HTML', () => {
+    const md = [
+      '---',
+      'title: network power',
+      '---',
+      '`network power` inline',
+      '',
+      '```',
+      'network power',
+      '```',
+      '',
+      '    network power (indented code)',
+      '',
+      '[a link](https://example.org/network-power "network power") <https://network.power/> https://x.org/network-power',
+      '<span title="network power">x</span> <!-- network power -->',
+      '![network power](img.png)',
+      '',
+      '[ref]: https://network-power.example "network power"',
+    ].join('\n');
+    assert.deepEqual(lint(md, 'markdown'), []);
+  });
+
+  it('checks headings, lists, tables, block quotes and link text', () => {
+    const md = '# network power\n\n- network power\n\n| a | network power |\n|---|---|\n\n> network power\n\n[network power](https://x.org)\n';
+    assert.equal(lint(md, 'markdown').length, 5);
+  });
+
+  it('keeps a formulation from being formed across masked code', () => {
+    assert.deepEqual(builtinEngine().lint('网络`x`强国', { kind: 'markdown' }).matches, []);
+  });
+
+  it('honours disable/enable, disable-next-line and rule lists in Markdown', () => {
+    const md = [
+      'network power', // 0: flagged
+      '<!-- tifa-disable-next-line -->',
+      'network power', // 2: suppressed
+      '<!-- tifa-disable deprecated-rendering -->',
+      'network power', // 4: suppressed (the formulation diagnostic stays)
+      '<!-- tifa-enable deprecated-rendering -->',
+      'network power', // 6: flagged
+    ].join('\n');
+    const f = builtinEngine().lint(md, { kind: 'markdown' }).findings;
+    const line = (o: number) => md.slice(0, o).split('\n').length - 1;
+    assert.deepEqual(f.filter((x) => x.code === 'deprecated-rendering').map((x) => line(x.start)), [0, 6]);
+    assert.deepEqual(f.filter((x) => x.code === 'formulation').map((x) => line(x.start)), [0, 4, 6]);
+  });
+
+  it('honours # and // directives in plain text, and not HTML comments there', () => {
+    const txt = '# tifa-disable-next-line\nnetwork power\n// tifa-disable-next-line deprecated-rendering\r\nnetwork power\n<!-- tifa-disable-next-line -->\nnetwork power\n';
+    const f = builtinEngine().lint(txt).findings.filter((x) => x.code === 'deprecated-rendering');
+    assert.deepEqual(f.map((x) => txt.slice(0, x.start).split('\n').length - 1), [5]);
+  });
+});
+
+describe('parallel files', () => {
+  it('pairs paragraphs in order and flags the English side', () => {
+    const zh = '# 标题\n\n我们要建设网络强国。\n\n核心技术是关键。\n';
+    const en = '# Title\n\nWe will build a network power.\n\nKey tech is crucial.\n';
+    assert.deepEqual(lint(en, 'markdown', zh), [
+      ['deprecated-rendering', 'network power', DEPRECATED],
+      ['missing-rendering', 'Key tech is crucial.', 'The source has 核心技术 but the translation has none of its renderings: expected “core technology” (DigiChina).'],
+    ]);
+  });
+
+  it('says once, at the top, when the paragraph counts differ, and pairs nothing', () => {
+    assert.deepEqual(lint('One.\n\nTwo network power.\n', 'markdown', '一。\n'), [
+      ['document-notice', 'One.', 'The Chinese file has 1 paragraphs and this one has 2: paragraphs are not paired, so renderings are not checked against the source.'],
+      ['deprecated-rendering', 'network power', DEPRECATED],
+    ]);
+  });
+});
+
+describe('XLIFF and TMX', () => {
+  const xliff12 = (target: string) =>
+    `<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2"><file source-language="zh-CN" target-language="en-US" datatype="plaintext" original="x"><body>\n<trans-unit id="1"><source>建设网络&#x5F3A;国</source><target>${target}</target></trans-unit>\n</body></file></xliff>\n`;
+
+  it('XLIFF 1.2: finds a deprecated rendering in the target, at its place in the file', () => {
+    const x = xliff12('build a <g id="b">network power</g> &amp; more');
+    assert.deepEqual(lint(x, 'xliff'), [['deprecated-rendering', 'network power', DEPRECATED]]);
+  });
+
+  it('XLIFF 1.2: a missing rendering covers the target; a rendering across a tag gets no replacement', () => {
+    assert.deepEqual(lint(xliff12('build a strong nation'), 'xliff').map((f) => [f[0], f[1]]), [['missing-rendering', 'build a strong nation']]);
+    assert.deepEqual(replacements(xliff12('a network<x id="1"/> power')), []); // the placeholder breaks the phrase: nothing found
+    const split = xliff12('a <g id="1">network</g> power');
+    assert.deepEqual(lint(split, 'xliff').map((f) => f[1]), ['network</g> power']);
+    assert.deepEqual(replacements(split, 'xliff'), [[]]);
+  });
+
+  it('XLIFF 2.0 (unit/segment) and TMX 1.4 (tu/tuv)', () => {
+    const x2 = '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="zh" trgLang="en"><file id="f"><unit id="u"><segment><source>网络强国</source><target>Network Power</target></segment></unit></file></xliff>';
+    assert.deepEqual(lint(x2, 'xliff').map((f) => [f[0], f[1]]), [['deprecated-rendering', 'Network Power']]);
+    assert.deepEqual(replacements(x2, 'xliff'), [['Cyber superpower']]);
+    const tmx = '<tmx version="1.4"><header srclang="zh-CN"/><body><tu><tuv xml:lang="zh-CN"><seg>核心技术</seg></tuv><tuv xml:lang="en-US"><seg>key technology</seg></tuv></tu></body></tmx>';
+    assert.deepEqual(lint(tmx, 'tmx').map((f) => [f[0], f[1]]), [['missing-rendering', 'key technology']]);
+  });
+
+  it('never expands DOCTYPE entities and says the DOCTYPE is ignored', () => {
+    const bomb = '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]><tmx><body><tu><tuv xml:lang="en"><seg>&lol2; network power</seg></tuv></tu></body></tmx>';
+    assert.deepEqual(lint(bomb, 'tmx').map((f) => [f[0], f[2]]), [
+      ['document-notice', 'The DOCTYPE is ignored: entities declared in it are not expanded.'],
+      ['deprecated-rendering', DEPRECATED],
+    ]);
+  });
+
+  it('loads every matecat XLIFF file without errors', () => {
+    const dir = join(ROOT, 'test', 'fixtures', 'xliff');
+    const files = readdirSync(dir);
+    assert.equal(files.length, 10);
+    for (const f of files) {
+      const text = readFileSync(join(dir, f), 'utf8');
+      const result = builtinEngine().lint(text, { kind: 'xliff' });
+      assert.deepEqual(result.findings.filter((x) => x.code === 'document-notice'), [], f);
+      for (const x of result.findings) assert.ok(x.start >= 0 && x.end <= text.length && x.start <= x.end, f);
+    }
+  });
+});
