@@ -6,24 +6,31 @@
  * Exit codes: 1 when a warning or error was reported, 0 otherwise, 2 on bad usage or an
  * unreadable or invalid glossary (with the reason on stderr).
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { glob } from 'tinyglobby';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { formatProblem, engineFor, loadBuiltinGlossary, loadGlossaryFile, type LoadedGlossary } from './glossaries';
 import { toDiagnostics } from './lspDiagnostics';
+import { documentKind, type TifaEngine } from './core/engine';
+import type { FixData } from './core/formulations';
 import { RULES } from './core/rules';
+import { readParallelSource } from './parallel';
 
 declare const VERSION: string;
 
-const USAGE = `Usage: tifa lint <files or globs...> [--format text|json] [--glossary FILE...]
+const USAGE = `Usage: tifa lint <files or globs...> [--format text|json] [--glossary FILE...] [--fix]
 
-Flags canonical formulations (提法) in Chinese and English drafts and reports them with the
-glossary rendering and provenance.
+Flags canonical formulations (提法) in Chinese and English drafts (Markdown, plain text, XLIFF,
+TMX), checks their English renderings against the glossary, and reports what it finds.
 
   --format text|json   text: path:line:col severity code message (default)
                        json: [{ "path", "diagnostics": [LSP diagnostics] }]
   --glossary FILE      also use this glossary (YAML); may be repeated
+  --fix                replace deprecated and inconsistent renderings with the glossary's
+                       preferred ones, in place, then report what remains
   --no-builtin         do not use the built-in glossary
   -h, --help           show this help
   -v, --version        show the version
@@ -37,6 +44,7 @@ interface Options {
   format: 'text' | 'json';
   glossaries: string[];
   builtin: boolean;
+  fix: boolean;
 }
 
 function parseArgs(argv: string[]): Options | 'help' | 'version' {
@@ -44,7 +52,7 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
   if (argv.includes('-v') || argv.includes('--version')) return 'version';
   const [command, ...rest] = argv;
   if (command !== 'lint') throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
-  const options: Options = { files: [], format: 'text', glossaries: [], builtin: true };
+  const options: Options = { files: [], format: 'text', glossaries: [], builtin: true, fix: false };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const value = () => {
@@ -63,6 +71,7 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
     } else if (arg === '--glossary') options.glossaries.push(value());
     else if (arg.startsWith('--glossary=')) options.glossaries.push(arg.slice('--glossary='.length));
     else if (arg === '--no-builtin') options.builtin = false;
+    else if (arg === '--fix') options.fix = true;
     else if (arg.startsWith('-')) throw new UsageError(`unknown option "${arg}"`);
     else options.files.push(arg);
   }
@@ -80,7 +89,7 @@ async function expand(args: string[]): Promise<string[]> {
       stat = undefined;
     }
     if (stat?.isFile()) out.push(arg);
-    else if (stat?.isDirectory()) out.push(...(await glob(['**/*.{md,markdown,txt}'], { cwd: arg, absolute: false })).sort().map((f) => `${arg.replace(/\/$/, '')}/${f}`));
+    else if (stat?.isDirectory()) out.push(...(await glob(['**/*.{md,markdown,txt,xlf,xliff,tmx}'], { cwd: arg, absolute: false })).sort().map((f) => `${arg.replace(/\/$/, '')}/${f}`));
     else {
       const found = (await glob([arg], { absolute: false })).sort();
       if (found.length === 0) throw new UsageError(`no file matches "${arg}"`);
@@ -131,6 +140,7 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
   let worst = 0;
   const report: Array<{ path: string; diagnostics: Diagnostic[] }> = [];
   let unreadable = 0;
+  let fixed = 0;
   for (const path of files) {
     let text: string;
     try {
@@ -140,8 +150,16 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
       unreadable++;
       continue;
     }
-    const document = TextDocument.create(`file://${path}`, 'plaintext', 1, text);
-    const diagnostics = toDiagnostics(document, engine.analyze(text).findings, (code) => (code in RULES ? RULES[code as keyof typeof RULES].defaultLevel : 'warning'));
+    if (options.fix) {
+      const { text: after, count } = applyFixes(engine, path, text);
+      if (count > 0) {
+        writeFileSync(path, after);
+        fixed += count;
+        text = after;
+      }
+    }
+    const document = TextDocument.create(pathToFileURL(resolve(path)).href, 'plaintext', 1, text);
+    const diagnostics = toDiagnostics(document, lintFile(engine, path, text).findings, (code) => (code in RULES ? RULES[code as keyof typeof RULES].defaultLevel : 'warning'));
     for (const d of diagnostics) {
       if (d.severity === DiagnosticSeverity.Error || d.severity === DiagnosticSeverity.Warning) worst = 1;
       if (options.format === 'text') {
@@ -150,8 +168,31 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     }
     report.push({ path, diagnostics: diagnostics.map(({ data: _data, ...d }) => d) });
   }
+  if (options.fix) err(`tifa: fixed ${fixed} rendering${fixed === 1 ? '' : 's'}`);
   if (options.format === 'json') out(JSON.stringify(report, null, 2));
   return unreadable > 0 ? 2 : worst;
+}
+
+function lintFile(engine: TifaEngine, path: string, text: string) {
+  const parallel = readParallelSource(resolve(path));
+  return engine.lint(text, { kind: documentKind(undefined, path), parallelSource: parallel });
+}
+
+/** Applies every preferred fix (the first replacement) from the end of the file backwards. */
+export function applyFixes(engine: TifaEngine, path: string, text: string): { text: string; count: number } {
+  const edits = lintFile(engine, path, text)
+    .findings.filter((f) => f.data && 'replacements' in f.data && (f.data as FixData).replacements.length > 0)
+    .map((f) => ({ start: f.start, end: f.end, text: (f.data as FixData).replacements[0].text }));
+  let out = text;
+  let lastStart = Infinity;
+  let count = 0;
+  for (const e of edits.sort((a, b) => b.start - a.start)) {
+    if (e.end > lastStart) continue; // overlapping: the next run will get it
+    out = out.slice(0, e.start) + e.text + out.slice(e.end);
+    lastStart = e.start;
+    count++;
+  }
+  return { text: out, count };
 }
 
 if (require.main === module) {

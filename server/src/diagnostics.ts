@@ -6,13 +6,14 @@ import { DocumentDiagnosticReportKind, type Diagnostic } from 'vscode-languagese
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TifaContext } from './context';
 import { toDiagnostics } from './lspDiagnostics';
+import { levelOf } from './settings';
 
 const PUSH_DELAY_MS = 150;
 
 export async function computeDiagnostics(ctx: TifaContext, document: TextDocument): Promise<Diagnostic[]> {
   const settings = await ctx.settings.get(document.uri);
   const { findings } = ctx.analysis(document);
-  return toDiagnostics(document, findings, (code) => (code === 'formulation' ? settings.formulationLevel : 'information'));
+  return toDiagnostics(document, findings, (code) => levelOf(settings, code));
 }
 
 export function registerDiagnostics(ctx: TifaContext, mode: { pull: boolean; refreshSupport: boolean }): { refreshAll(): void } {

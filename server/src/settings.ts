@@ -3,15 +3,15 @@
  * defaults for clients that have no configuration support.
  */
 import type { Connection } from 'vscode-languageserver';
-import { type Level, parseLevel, RULES } from './core/rules';
+import { type Level, parseLevel, RULE_CODES, RULES, type RuleCode } from './core/rules';
 
 export interface TifaSettings {
-  /** Level of the "formulation" diagnostics: off, hint, information or warning. */
-  formulationLevel: Level;
+  /** The level of each rule: tifa.formulations.severity for "formulation", tifa.rules.<code> for the others. */
+  levels: Record<RuleCode, Level>;
 }
 
 export const DEFAULT_SETTINGS: TifaSettings = {
-  formulationLevel: RULES.formulation.defaultLevel,
+  levels: Object.fromEntries(RULE_CODES.map((c) => [c, RULES[c].defaultLevel])) as Record<RuleCode, Level>,
 };
 
 export class SettingsStore {
@@ -42,8 +42,15 @@ export class SettingsStore {
 }
 
 export function fromRaw(raw: unknown): TifaSettings {
-  const r = (raw ?? {}) as { formulations?: { severity?: unknown } };
-  const level = parseLevel(r.formulations?.severity, DEFAULT_SETTINGS.formulationLevel);
+  const r = (raw ?? {}) as { formulations?: { severity?: unknown }; rules?: Record<string, unknown> };
+  const levels = { ...DEFAULT_SETTINGS.levels };
+  for (const code of RULE_CODES) levels[code] = parseLevel(r.rules?.[code], levels[code]);
+  const formulation = parseLevel(r.formulations?.severity, levels.formulation);
   // "error" is not offered for formulations: a formulation is not a mistake.
-  return { formulationLevel: level === 'error' ? 'warning' : level };
+  levels.formulation = formulation === 'error' ? 'warning' : formulation;
+  return { levels };
+}
+
+export function levelOf(settings: TifaSettings, code: string): Level {
+  return (settings.levels as Record<string, Level>)[code] ?? 'warning';
 }

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ROOT } from '../helpers';
 
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -46,6 +47,7 @@ describe('tifa command line', () => {
             range: { start: { line: 1, character: 2 }, end: { line: 2, character: 2 } },
             severity: 3,
             code: 'formulation',
+            codeDescription: { href: `${pathToFileURL(join(ROOT, 'README.md')).href}#formulation` },
             source: 'tifa',
             message: '网络强国 — cyber superpower (Leading Group announcement, 2014)',
           },

@@ -14,6 +14,11 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ROOT } from '../helpers';
 
 export const SERVER = join(ROOT, 'dist', 'server.js');
@@ -22,6 +27,31 @@ export interface ClientOptions {
   capabilities?: ClientCapabilities;
   /** Answers workspace/configuration for the "tifa" section. */
   settings?: () => unknown;
+  /** Workspace folders, as file paths. */
+  folders?: string[];
+  /** Answers workspace/applyEdit (the default applies it to files on disk, as an editor would save them). */
+  applyEdit?: (edit: WorkspaceEdit) => boolean;
+}
+
+/** Applies a WorkspaceEdit to files on disk: creates, then text edits. */
+export function applyEditToDisk(edit: WorkspaceEdit): boolean {
+  const apply = (uri: string, edits: TextEdit[]) => {
+    const path = fileURLToPath(uri);
+    const before = existsSync(path) ? readFileSync(path, 'utf8') : '';
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, TextDocument.applyEdits(TextDocument.create(uri, 'text', 0, before), edits));
+  };
+  for (const change of edit.documentChanges ?? []) {
+    if ('kind' in change) {
+      if (change.kind === 'create') {
+        const path = fileURLToPath(change.uri);
+        mkdirSync(dirname(path), { recursive: true });
+        if (!existsSync(path)) writeFileSync(path, '');
+      } else return false;
+    } else apply(change.textDocument.uri, change.edits as TextEdit[]);
+  }
+  for (const [uri, edits] of Object.entries(edit.changes ?? {})) apply(uri, edits);
+  return true;
 }
 
 export class TestClient {
@@ -31,6 +61,7 @@ export class TestClient {
   private readonly waiters: Array<() => void> = [];
   readonly notifications: Array<{ method: string; params: unknown }> = [];
   stderr = '';
+  readonly appliedEdits: WorkspaceEdit[] = [];
   initializeResult?: InitializeResult;
 
   constructor(private readonly options: ClientOptions = {}) {
@@ -51,6 +82,10 @@ export class TestClient {
       p.items.map((item) => (item.section === 'tifa' ? (this.options.settings?.() ?? {}) : null)),
     );
     this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('workspace/applyEdit', (p: { edit: WorkspaceEdit }) => {
+      this.appliedEdits.push(p.edit);
+      return { applied: (this.options.applyEdit ?? applyEditToDisk)(p.edit) };
+    });
     this.connection.onRequest('workspace/diagnostic/refresh', () => {
       this.notifications.push({ method: 'workspace/diagnostic/refresh', params: null });
       this.wake();
@@ -67,6 +102,7 @@ export class TestClient {
     this.initializeResult = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
+      workspaceFolders: this.options.folders?.map((f) => ({ uri: pathToFileURL(f).href, name: f })) ?? null,
       capabilities: this.options.capabilities ?? {},
     });
     await this.connection.sendNotification('initialized', {});

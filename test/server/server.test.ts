@@ -149,7 +149,7 @@ describe('language server over JSON-RPC (pull diagnostics and settings, as VS Co
   after(() => client.shutdown());
 
   it('announces pull diagnostics', () => {
-    assert.deepEqual(client.initializeResult!.capabilities.diagnosticProvider, { identifier: 'tifa', interFileDependencies: false, workspaceDiagnostics: false });
+    assert.deepEqual(client.initializeResult!.capabilities.diagnosticProvider, { identifier: 'tifa', interFileDependencies: true, workspaceDiagnostics: false });
   });
 
   const pull = async (uri: string) =>

@@ -1,0 +1,144 @@
+/**
+ * Quick fixes for rendering warnings, from what each diagnostic carries in `data`:
+ * replace with the preferred rendering (or an admitted one), ignore this occurrence (a
+ * suppression comment), add the rendering to the workspace glossary; and "fix all" as the
+ * source action source.fixAll.tifa, usable in editor.codeActionsOnSave.
+ */
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  type CodeAction,
+  CodeActionKind,
+  type Diagnostic,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { documentKind } from './core/engine';
+import type { FixData } from './core/formulations';
+import { addRenderingInsertions, applyInsertions } from './core/glossaryEdit';
+import { type TifaContext, uriToPath } from './context';
+import { computeDiagnostics } from './diagnostics';
+import { WORKSPACE_GLOSSARY_DIR, WORKSPACE_GLOSSARY_FILE } from './workspaceGlossaries';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.tifa`;
+export const ADD_TO_GLOSSARY_COMMAND = 'tifa.addToGlossary';
+
+function fixData(d: Diagnostic): FixData | undefined {
+  const data = d.data as Partial<FixData> | undefined;
+  return d.source === 'tifa' && data && Array.isArray(data.replacements) && typeof data.conceptId === 'string' ? (data as FixData) : undefined;
+}
+
+const quote = (s: string) => `“${s}”`;
+
+export function registerCodeActions(ctx: TifaContext, onGlossaryWritten: (path: string, text: string) => void): void {
+  const { connection, documents } = ctx;
+
+  connection.onCodeAction(async (params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return [];
+    const only = params.context.only;
+    const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+    const actions: CodeAction[] = [];
+
+    if (wants(CodeActionKind.QuickFix)) {
+      for (const diagnostic of params.context.diagnostics) {
+        const data = fixData(diagnostic);
+        if (!data) continue;
+        data.replacements.forEach((r, i) => {
+          actions.push({
+            title: `Replace with ${quote(r.text)} (${r.status}${r.authority ? `, ${r.authority}` : ''}) 替换为${r.status === 'preferred' ? '首选' : '可用'}译法`,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            isPreferred: i === 0,
+            edit: { changes: { [document.uri]: [{ range: diagnostic.range, newText: r.text }] } },
+          });
+        });
+        actions.push({
+          title: 'Ignore this occurrence 忽略此处',
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          edit: { changes: { [document.uri]: [ignoreEdit(document, diagnostic)] } },
+        });
+        const text = data.rendering ?? (data.rule === 'inconsistent-rendering' ? undefined : data.original);
+        if (data.rule !== 'missing-rendering' && text && !/[<&\n]/.test(text)) {
+          actions.push({
+            title: `Add ${quote(text)} to the workspace glossary as admitted 将此译法加入工作区词表`,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            command: { title: 'Add to glossary', command: ADD_TO_GLOSSARY_COMMAND, arguments: [{ uri: document.uri, conceptId: data.conceptId, text }] },
+          });
+        }
+      }
+    }
+
+    // Source actions only when asked for: on save (source.fixAll) or from the Source Action menu.
+    if (only && wants(FIX_ALL_KIND)) {
+      const edit = await fixAllEdit(ctx, document);
+      if (edit) actions.push({ title: 'Fix all glossary renderings in this file 修正本文件所有译法', kind: FIX_ALL_KIND, edit });
+    }
+    return actions;
+  });
+
+  connection.onExecuteCommand(async (params) => {
+    if (params.command !== ADD_TO_GLOSSARY_COMMAND) return null;
+    const args = (params.arguments?.[0] ?? {}) as { uri?: string; conceptId?: string; text?: string };
+    if (!args.uri || !args.conceptId || !args.text) return null;
+    const docPath = uriToPath(args.uri);
+    const folder = docPath ? ctx.workspace.folderFor(docPath) ?? dirname(docPath) : ctx.workspace.folders[0];
+    if (!folder) {
+      void connection.window.showWarningMessage('Tifa: open a folder to keep a workspace glossary. 请先打开一个文件夹。');
+      return null;
+    }
+    const path = join(folder, WORKSPACE_GLOSSARY_DIR, WORKSPACE_GLOSSARY_FILE);
+    const existing = ctx.workspace.currentText(path);
+    let insertions;
+    try {
+      insertions = addRenderingInsertions(existing, args.conceptId, args.text, 'admitted');
+    } catch (e) {
+      void connection.window.showErrorMessage(`Tifa: cannot add to ${path}: ${(e as Error).message}`);
+      return null;
+    }
+    const uri = pathToFileURL(path).href;
+    const before = TextDocument.create(uri, 'yaml', 0, existing ?? '');
+    const edits: TextEdit[] = insertions.map((ins) => ({ range: { start: before.positionAt(ins.offset), end: before.positionAt(ins.offset) }, newText: ins.text }));
+    const edit: WorkspaceEdit = {
+      documentChanges: [
+        ...(existing === undefined ? [{ kind: 'create' as const, uri, options: { ignoreIfExists: true } }] : []),
+        { textDocument: { uri, version: null }, edits },
+      ],
+    };
+    const result = await connection.workspace.applyEdit({ label: `Add “${args.text}” to the workspace glossary`, edit });
+    if (result.applied) onGlossaryWritten(path, applyInsertions(existing ?? '', insertions));
+    return result.applied;
+  });
+}
+
+/** A suppression comment on its own line above the diagnostic, indented like that line. */
+function ignoreEdit(document: TextDocument, diagnostic: Diagnostic): TextEdit {
+  const line = diagnostic.range.start.line;
+  const lineText = document.getText({ start: { line, character: 0 }, end: { line, character: 10000 } });
+  const indent = /^[ \t]*/.exec(lineText)![0];
+  const eol = document.getText().includes('\r\n') ? '\r\n' : '\n';
+  const kind = documentKind(document.languageId, document.uri);
+  const rule = String(diagnostic.code ?? '');
+  const comment = kind === 'plaintext' ? `# tifa-disable-next-line ${rule}` : `<!-- tifa-disable-next-line ${rule} -->`;
+  return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}${comment}${eol}` };
+}
+
+/** One edit replacing every fixable rendering in the document with its first replacement. */
+export async function fixAllEdit(ctx: TifaContext, document: TextDocument): Promise<WorkspaceEdit | undefined> {
+  const diagnostics = await computeDiagnostics(ctx, document);
+  const edits: TextEdit[] = [];
+  let lastEnd = -1;
+  for (const d of diagnostics) {
+    const data = fixData(d);
+    const first = data?.replacements[0];
+    if (!first) continue;
+    const start = document.offsetAt(d.range.start);
+    if (start < lastEnd) continue; // never two edits over one range
+    lastEnd = document.offsetAt(d.range.end);
+    edits.push({ range: d.range, newText: first.text });
+  }
+  return edits.length ? { changes: { [document.uri]: edits } } : undefined;
+}
