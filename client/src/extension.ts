@@ -12,7 +12,7 @@ interface TifaStatus {
   errors: number;
 }
 
-const DEFAULT_LANGUAGES = ['plaintext', 'markdown'];
+const DEFAULT_LANGUAGES = ['plaintext', 'markdown', 'xliff', 'tmx'];
 
 let client: LanguageClient | undefined;
 let statusItem: vscode.LanguageStatusItem | undefined;
