@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -104,6 +104,35 @@ describe('tifa command line', () => {
       assert.equal(r.stderr.split('\n')[0], reason);
     }
     assert.match(tifa(['lint'], dir).stderr, /Usage: tifa lint <files or globs\.\.\.>/);
+  });
+
+  it('exits 1 when a rendering warning is reported', () => {
+    writeFileSync(join(dir, 'warn.md'), 'China, a network power (网络强国).\n');
+    const r = tifa(['lint', 'warn.md'], dir);
+    assert.equal(r.code, 1);
+    assert.deepEqual(r.stdout.trimEnd().split('\n'), [
+      'warn.md:1:10 information formulation 网络强国 — cyber superpower (Leading Group announcement, 2014)',
+      'warn.md:1:10 warning deprecated-rendering “network power” is a deprecated rendering of 网络强国: use “cyber superpower” (DigiChina).',
+      'warn.md:1:25 information formulation 网络强国 — cyber superpower (Leading Group announcement, 2014)',
+    ]);
+  });
+
+  it('--fix replaces deprecated renderings in place, keeps code, and reports what remains', () => {
+    const draft = '# Network powers\r\n\r\nA network power (网络强国) is not a `network power`.\r\n';
+    writeFileSync(join(dir, 'fix.md'), draft);
+    const r = tifa(['lint', '--fix', 'fix.md'], dir);
+    assert.equal(r.code, 0);
+    assert.equal(r.stderr.trim(), 'tifa: fixed 2 renderings');
+    assert.equal(readFileSync(join(dir, 'fix.md'), 'utf8'), '# Cyber superpowers\r\n\r\nA cyber superpower (网络强国) is not a `network power`.\r\n');
+    assert.ok(r.stdout.split('\n').every((l) => !l.includes('warning')), r.stdout);
+    assert.equal(tifa(['lint', 'fix.md'], dir).code, 0);
+  });
+
+  it('lints XLIFF files found in a folder', () => {
+    writeFileSync(join(dir, 'job.xlf'), '<xliff version="1.2"><file source-language="zh" target-language="en"><body><trans-unit id="1"><source>网络强国</source><target>network power</target></trans-unit></body></file></xliff>');
+    const r = tifa(['lint', '.', '--format', 'json'], dir);
+    const job = (JSON.parse(r.stdout) as Array<{ path: string; diagnostics: Array<{ code: string }> }>).find((f) => f.path === './job.xlf');
+    assert.deepEqual(job?.diagnostics.map((d) => d.code), ['formulation', 'formulation', 'deprecated-rendering']);
   });
 
   it('prints help and version', () => {
