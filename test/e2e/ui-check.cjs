@@ -134,6 +134,52 @@ async function poll(fn, what, ms = 30000) {
     check(/网络强国 — cyber superpower \(Leading Group announcement, 2014\)/.test(problemsText), 'the Problems panel lists formulations with their messages');
     await page.screenshot({ path: path.join(shots, 'problems.png') });
     log('saved', path.join(shots, 'problems.png'));
+
+    // Quick fix: the English draft quotes a deprecated rendering; Ctrl+. offers the glossary's.
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'analyst-note.en.md' }).first().click();
+    await page.waitForSelector('.editor-instance .monaco-editor .squiggly-warning', { timeout: 30000 });
+    const target = await poll(() => page.evaluate((w) => {
+      // A rendered line is split into many spans: search the line's text, then find the node.
+      for (const line of document.querySelectorAll('.editor-instance .monaco-editor .view-line')) {
+        const i = line.textContent.replace(/\u00a0/g, ' ').indexOf(w); // Monaco renders spaces as no-break spaces
+        if (i < 0) continue;
+        let offset = i + 2;
+        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+        for (let n; (n = walker.nextNode());) {
+          if (offset < n.data.length) {
+            const r = document.createRange(); r.setStart(n, offset); r.setEnd(n, offset + 1);
+            const b = r.getBoundingClientRect();
+            return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+          }
+          offset -= n.data.length;
+        }
+      }
+      return null;
+    }, 'cyber power'), 'the English draft to render', 20000).catch(() => null);
+    if (!target) await page.screenshot({ path: path.join(os.tmpdir(), 'tifa-ui-debug.png') });
+    check(!!target, '"cyber power" is rendered in the English draft');
+    await page.mouse.click(target.x, target.y);
+    await page.keyboard.press('Control+.');
+    const fixRow = page.locator('.action-widget .monaco-list-row', { hasText: 'Replace with “cyber superpower”' }).first();
+    await fixRow.waitFor({ timeout: 15000 });
+    const menu = (await page.locator('.action-widget').first().innerText()).replace(/\s+/g, ' ');
+    log('quick fix menu:', JSON.stringify(menu.slice(0, 300)));
+    check(menu.includes('Ignore this occurrence') && menu.includes('Add “cyber power” to the workspace glossary as admitted'), 'the light-bulb menu offers replace, ignore and add-to-glossary');
+    await page.screenshot({ path: path.join(shots, 'quickfix.png') });
+    log('saved', path.join(shots, 'quickfix.png'));
+    // The first entry, the preferred rendering, has the focus: accept it as a keyboard user would.
+    check(/^\s*Quick Fix\s*Replace with “cyber superpower”/.test(menu), 'the preferred rendering comes first');
+    await page.keyboard.press('Enter');
+    const fixedLine = await poll(async () => {
+      const t = await page.locator('.editor-instance .monaco-editor .view-lines').innerText();
+      return t.replace(/\u00a0/g, ' ').includes('as "cyber superpower" or "network power"') ? t : undefined;
+    }, 'the fix to be applied', 15000).catch(() => '');
+    check(!!fixedLine, 'applying the quick fix puts “cyber superpower” in the text');
+    const warningGone = await poll(async () => {
+      const t = await page.locator('.markers-panel').innerText();
+      return !t.includes('“cyber power” is a deprecated rendering') && t.includes('“network power” is a deprecated rendering');
+    }, 'the warning to leave the Problems panel', 15000).catch(() => false);
+    check(warningGone, 'the fixed warning leaves the Problems panel; the other one stays');
   } finally {
     await ctx.close().catch(() => {});
     fs.rmSync(bUdd, { recursive: true, force: true });

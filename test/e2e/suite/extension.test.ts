@@ -28,7 +28,11 @@ async function waitFor<T>(get: () => T, ok: (v: T) => boolean, what: string, ms 
   }
 }
 
-const tifaDiagnostics = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'tifa');
+/** A diagnostic's code; with a codeDescription VS Code reports it as { value, target }. */
+const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? d.code.value : d.code);
+/** Tifa's formulation diagnostics (rendering warnings are checked separately). */
+const tifaDiagnostics = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'tifa' && codeOf(d) === 'formulation');
+const warningsOf = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'tifa' && codeOf(d) === 'deprecated-rendering');
 const compact = (ds: vscode.Diagnostic[]) =>
   ds.map((d) => [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, d.message] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
 
@@ -78,7 +82,8 @@ describe('Tifa in VS Code', () => {
     assert.deepEqual(compact(ds), EXPECTED_ZH);
     for (const d of ds) {
       assert.equal(d.severity, vscode.DiagnosticSeverity.Information);
-      assert.equal(d.code, 'formulation');
+      assert.equal(codeOf(d), 'formulation');
+      assert.equal(typeof d.code === 'object' && d.code.target.fragment, 'formulation'); // links to the README's section
     }
   });
 
@@ -120,6 +125,39 @@ describe('Tifa in VS Code', () => {
     const ds = await waitFor(() => tifaDiagnostics(doc.uri), (d) => d.some((x) => x.range.start.line === 5), 'a diagnostic on the new line');
     assert.deepEqual(compact(ds.filter((d) => d.range.start.line === 5)), [[5, 0, 5, 8, '正确的网络安全观 — correct cybersecurity view (4.20 speech, 2018)']]);
     await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('offers the preferred rendering as a quick fix, and applying it removes the warning', async () => {
+    const doc = await vscode.workspace.openTextDocument(file('note.en.md'));
+    await vscode.window.showTextDocument(doc, { preview: false });
+    const warning = (await waitFor(() => warningsOf(doc.uri), (d) => d.length === 1, 'the deprecated-rendering warning'))[0];
+    assert.equal(warning.message, '“network power” is a deprecated rendering of 网络强国: use “cyber superpower” (DigiChina).');
+    assert.equal(warning.severity, vscode.DiagnosticSeverity.Warning);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, warning.range, vscode.CodeActionKind.QuickFix.value);
+    const titles = actions.map((a) => a.title);
+    assert.deepEqual(titles.filter((t) => t.startsWith('Replace') || t.startsWith('Ignore') || t.startsWith('Add')), [
+      'Replace with “cyber superpower” (preferred, DigiChina) 替换为首选译法',
+      'Ignore this occurrence 忽略此处',
+      'Add “network power” to the workspace glossary as admitted 将此译法加入工作区词表',
+    ]);
+    const fix = actions.find((a) => a.isPreferred)!;
+    assert.ok(await vscode.workspace.applyEdit(fix.edit!));
+    assert.equal(doc.lineAt(warning.range.start.line).text.slice(warning.range.start.character, warning.range.start.character + 16), 'cyber superpower');
+    await waitFor(() => warningsOf(doc.uri), (d) => d.length === 0, 'the warning to disappear');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('takes a workspace glossary edit into account without a restart', async () => {
+    const doc = await vscode.workspace.openTextDocument(file('digital.md'));
+    await vscode.window.showTextDocument(doc, { preview: false });
+    const initially = await waitFor(() => tifaDiagnostics(doc.uri), (d) => d.length === 1, 'the built-in formulation only');
+    assert.deepEqual(compact(initially).map((d) => d[4]), [SUPERPOWER]);
+    const glossary = vscode.Uri.joinPath(folder(), '.tifa', 'glossary.yaml');
+    const yaml = 'version: 1\nconcepts:\n  - id: digital-china\n    zh: [数字中国]\n    en:\n      - { text: Digital China, status: preferred, authority: Our team }\n';
+    await vscode.workspace.fs.writeFile(glossary, new TextEncoder().encode(yaml));
+    const ds = await waitFor(() => tifaDiagnostics(doc.uri), (d) => d.length === 2, 'the workspace formulation');
+    const t = doc.getText();
+    assert.deepEqual(compact(ds), [span(t, '数字中国', 0, '数字中国 — Digital China'), span(t, '网络强国', 0, SUPERPOWER)]);
   });
 
   it('restarts the server with "Tifa: Restart Language Server" and marks again', async () => {
