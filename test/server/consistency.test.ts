@@ -94,7 +94,17 @@ describe('translation consistency over JSON-RPC', function () {
     assert.ok(fixed.includes('<target>We must build a <g id="1">cyber superpower</g> through indigenous innovation.</target>'));
   });
 
-  it('XLIFF 2.0', async () => {
+  it('XLIFF 2.0: deprecated rendering, fixed', async () => {
+    const xlf = '<?xml version="1.0"?>\n<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="zh-CN" trgLang="en-US">\n <file id="f1">\n  <unit id="u1"><segment><source>建设<pc id="1">网络强国</pc></source><target>Build a <pc id="1">Network Power</pc></target></segment></unit>\n </file>\n</xliff>\n';
+    const fixed = await fixesCleanly('plan.xlf', 'xliff', xlf, 'Network Power', {
+      code: 'deprecated-rendering',
+      message: '“Network Power” is a deprecated rendering of 网络强国: use “cyber superpower” (DigiChina).',
+      fixed: 'Cyber superpower',
+    });
+    assert.ok(fixed.includes('<target>Build a <pc id="1">Cyber superpower</pc></target>'));
+  });
+
+  it('XLIFF 2.0: missing rendering', async () => {
     const xlf = '<?xml version="1.0"?>\n<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="zh-CN" trgLang="en">\n <file id="f1">\n  <unit id="u1"><segment><source>核心技术是国之重器</source><target>Core technologies are important tools of the state</target></segment></unit>\n </file>\n</xliff>\n';
     const uri = uriOf('speech.xliff');
     await client.open(uri, xlf, 'xliff', version);

@@ -86,8 +86,14 @@ describe('markup awareness and suppression', () => {
       '![network power](img.png)',
       '',
       '[ref]: https://network-power.example "network power"',
+      '',
+      '`网络强国` and',
+      '```md',
+      '核心技术是国之重器',
+      '```',
     ].join('\n');
-    assert.deepEqual(lint(md, 'markdown'), []);
+    // No finding at all: not even the formulation diagnostic.
+    assert.deepEqual(builtinEngine().lint(md, { kind: 'markdown' }).findings, []);
   });
 
   it('checks headings, lists, tables, block quotes and link text', () => {
