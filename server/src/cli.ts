@@ -17,31 +17,41 @@ import { toDiagnostics } from './lspDiagnostics';
 import { documentKind, type TifaEngine } from './core/engine';
 import type { FixData } from './core/formulations';
 import { RULES } from './core/rules';
+import { exportCsv } from './core/csv';
+import { exportTbx } from './core/tbx';
+import { exportYaml } from './core/yamlExport';
 import { readParallelSource } from './parallel';
 
 declare const VERSION: string;
 
 const USAGE = `Usage: tifa lint <files or globs...> [--format text|json] [--glossary FILE...] [--fix]
+       tifa export --format tbx|csv|yaml [--out FILE] [--glossary FILE...] [--no-builtin]
 
 Flags canonical formulations (提法) in Chinese and English drafts (Markdown, plain text, XLIFF,
 TMX), checks their English renderings against the glossary, and reports what it finds.
 
   --format text|json   text: path:line:col severity code message (default)
                        json: [{ "path", "diagnostics": [LSP diagnostics] }]
-  --glossary FILE      also use this glossary (YAML); may be repeated
+  --glossary FILE      also use this glossary (YAML, TBX or CSV); may be repeated
   --fix                replace deprecated and inconsistent renderings with the glossary's
                        preferred ones, in place, then report what remains
   --no-builtin         do not use the built-in glossary
+  --out FILE           (export) write to FILE instead of standard output
   -h, --help           show this help
   -v, --version        show the version
+
+Glossaries may be YAML (.yaml), TBX (.tbx) or CSV/TSV (.csv, .tsv). \`export\` writes the
+glossaries in force (the built-in one and those given) as one file, e.g. for a CAT tool.
 
 Exit status: 0 no warnings or errors, 1 warnings or errors found, 2 bad usage or glossary.`;
 
 class UsageError extends Error {}
 
 interface Options {
+  command: 'lint' | 'export';
+  out?: string;
   files: string[];
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'tbx' | 'csv' | 'yaml';
   glossaries: string[];
   builtin: boolean;
   fix: boolean;
@@ -51,8 +61,10 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
   if (argv.includes('-h') || argv.includes('--help')) return 'help';
   if (argv.includes('-v') || argv.includes('--version')) return 'version';
   const [command, ...rest] = argv;
-  if (command !== 'lint') throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
-  const options: Options = { files: [], format: 'text', glossaries: [], builtin: true, fix: false };
+  if (command !== 'lint' && command !== 'export') throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
+  const formats = command === 'lint' ? ['text', 'json'] : ['tbx', 'csv', 'yaml'];
+  const options: Options = { command, files: [], format: command === 'lint' ? 'text' : 'yaml', glossaries: [], builtin: true, fix: false };
+  let formatGiven = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const value = () => {
@@ -60,20 +72,25 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
       if (v === undefined || v.startsWith('--')) throw new UsageError(`${arg} needs a value`);
       return v;
     };
-    if (arg === '--format') {
-      const f = value();
-      if (f !== 'text' && f !== 'json') throw new UsageError(`--format must be text or json, not "${f}"`);
-      options.format = f;
-    } else if (arg.startsWith('--format=')) {
-      const f = arg.slice('--format='.length);
-      if (f !== 'text' && f !== 'json') throw new UsageError(`--format must be text or json, not "${f}"`);
-      options.format = f;
+    if (arg === '--format' || arg.startsWith('--format=')) {
+      const f = arg === '--format' ? value() : arg.slice('--format='.length);
+      if (!formats.includes(f)) throw new UsageError(`--format must be ${formats.slice(0, -1).join(', ')} or ${formats[formats.length - 1]}, not "${f}"`);
+      options.format = f as Options['format'];
+      formatGiven = true;
+    } else if (arg === '--out' || arg.startsWith('--out=')) {
+      if (command !== 'export') throw new UsageError('--out goes with export');
+      options.out = arg === '--out' ? value() : arg.slice('--out='.length);
     } else if (arg === '--glossary') options.glossaries.push(value());
     else if (arg.startsWith('--glossary=')) options.glossaries.push(arg.slice('--glossary='.length));
     else if (arg === '--no-builtin') options.builtin = false;
     else if (arg === '--fix') options.fix = true;
     else if (arg.startsWith('-')) throw new UsageError(`unknown option "${arg}"`);
     else options.files.push(arg);
+  }
+  if (command === 'export') {
+    if (!formatGiven) throw new UsageError('export needs --format tbx, csv or yaml');
+    if (options.files.length) throw new UsageError(`export takes no files ("${options.files[0]}"); give glossaries with --glossary`);
+    return options;
   }
   if (options.files.length === 0) throw new UsageError('no files given');
   return options;
@@ -127,6 +144,20 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     return 2;
   }
   const engine = engineFor(loaded);
+  if (options.command === 'export') {
+    const g = engine.glossary;
+    const text = options.format === 'tbx' ? exportTbx(g) : options.format === 'csv' ? exportCsv(g) : exportYaml(g);
+    if (options.out) {
+      try {
+        writeFileSync(options.out, text);
+      } catch (e) {
+        err(`tifa: cannot write ${options.out}: ${(e as Error).message}`);
+        return 2;
+      }
+      err(`tifa: wrote ${g.concepts.length} concepts to ${options.out}`);
+    } else out(text.replace(/\n$/, ''));
+    return 0;
+  }
 
   let files: string[];
   try {

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { TifaEngine } from './core/engine';
+import { loadGlossaryText } from './core/glossaryFormats';
 import { type GlossaryProblem, loadGlossaryYaml } from './core/glossaryLoader';
 import { mergeGlossaries } from './core/merge';
 import type { Glossary } from './core/model';
@@ -30,7 +31,7 @@ export function loadGlossaryFile(path: string): LoadedGlossary {
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
     throw new Error(`cannot read glossary ${path}: ${reason}`);
   }
-  const { glossary, problems } = loadGlossaryYaml(text);
+  const { glossary, problems } = loadGlossaryText(text, path);
   return { label: path, glossary, problems };
 }
 

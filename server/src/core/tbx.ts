@@ -1,0 +1,294 @@
+/**
+ * TBX (ISO 30042) import and export.
+ *
+ * Import reads TBX v3 (TBX-Basic, TBX-Min: conceptEntry / langSec / termSec), TBX v2 (martif:
+ * termEntry / langSet / tig or ntig) and the older TBX-Min (entry / langGroup / termGroup).
+ * Chinese language sections give the forms, English ones the renderings; administrativeStatus
+ * (or termStatus) gives the status; notes, definitions and sources are kept.
+ *
+ * Export writes TBX v3 (TBX-Basic, DCA style) that import reads back without loss: speeches go
+ * to the back matter (refObjectSec), and each appearance's quotes to a descripGrp (context +
+ * source = the speech id + sourceIdentifier = the appearance's number) in its language section.
+ *
+ * Parsed with htmlparser2 (XML mode): positions for messages, no DOCTYPE entity expansion.
+ */
+import { type ChildNode, type Element, isTag, isText } from 'domhandler';
+import { parseDocument } from 'htmlparser2';
+import type { GlossaryLoadResult, GlossaryProblem } from './glossaryLoader';
+import type { Appearance, Concept, Glossary, Rendering, RenderingStatus, Speech } from './model';
+
+const CONCEPT = new Set(['conceptEntry', 'termEntry', 'entry']);
+const LANGUAGE = new Set(['langSec', 'langSet', 'langGroup']);
+const TERM_CONTAINER = new Set(['termSec', 'tig', 'ntig', 'termGroup']);
+
+/** TBX administrative statuses (and TBX-Min's) to ours. */
+export function statusFromTbx(value: string): RenderingStatus | undefined {
+  const v = value.trim().replace(/Term-admn-sts$/, '').replace(/-admn-sts$/, '');
+  if (/^(preferred|standardized)/i.test(v)) return 'preferred';
+  if (/^admitted/i.test(v)) return 'admitted';
+  if (/^superseded/i.test(v)) return 'superseded';
+  if (/^(deprecated|notRecommended|obsolete)/i.test(v)) return 'deprecated';
+  return undefined;
+}
+
+const STATUS_TO_TBX: Record<RenderingStatus, string> = {
+  preferred: 'preferredTerm-admn-sts',
+  admitted: 'admittedTerm-admn-sts',
+  deprecated: 'deprecatedTerm-admn-sts',
+  superseded: 'supersededTerm-admn-sts',
+};
+
+const local = (name: string) => name.slice(name.indexOf(':') + 1);
+const elements = (n: { children: ChildNode[] }) => n.children.filter(isTag) as Element[];
+const named = (n: { children: ChildNode[] }, names: Set<string> | string) => elements(n).filter((e) => (typeof names === 'string' ? local(e.name) === names : names.has(local(e.name))));
+const text = (n: ChildNode): string => (isText(n) ? n.data : isTag(n) ? n.children.map(text).join('') : '');
+const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
+const typed = (n: Element, name: string, type: string) => named(n, name).filter((e) => e.attribs.type === type);
+const first = (n: Element, name: string, type: string) => {
+  const e = typed(n, name, type)[0];
+  return e ? clean(text(e)) || undefined : undefined;
+};
+
+function descendants(n: { children: ChildNode[] }, names: Set<string>, out: Element[] = []): Element[] {
+  for (const e of elements(n)) {
+    if (names.has(local(e.name))) out.push(e);
+    else descendants(e, names, out);
+  }
+  return out;
+}
+
+export function importTbx(xml: string): GlossaryLoadResult {
+  const problems: GlossaryProblem[] = [];
+  const lineStarts = [0];
+  for (let i = 0; i < xml.length; i++) if (xml.charCodeAt(i) === 10) lineStarts.push(i + 1);
+  const problem = (severity: GlossaryProblem['severity'], message: string, start: number, end = start + 1) => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid] <= start) lo = mid;
+      else hi = mid - 1;
+    }
+    problems.push({ severity, message, start, end, line: lo + 1, column: start - lineStarts[lo] + 1 });
+  };
+
+  const doc = parseDocument(xml, { xmlMode: true, withStartIndices: true, withEndIndices: true, decodeEntities: true });
+  const root = elements(doc)[0];
+  const glossary: Glossary = { speeches: new Map(), concepts: [] };
+  if (!root || !/^(tbx|martif)$/.test(local(root.name))) {
+    problem('error', 'This is not a TBX file: the root element must be <tbx> (TBX v3) or <martif> (TBX v2).', root?.startIndex ?? 0);
+    return { glossary, problems };
+  }
+  if (/<!DOCTYPE/i.test(xml.slice(0, 2000))) problem('warning', 'The DOCTYPE is ignored: entities declared in it are not expanded.', xml.search(/<!DOCTYPE/i));
+
+  const header = descendants(root, new Set(['tbxHeader', 'martifHeader']))[0];
+  if (header) {
+    const title = descendants(header, new Set(['title']))[0];
+    if (title) glossary.name = clean(text(title)) || undefined;
+    const pub = descendants(header, new Set(['publicationStmt']))[0];
+    if (pub) glossary.description = clean(named(pub, 'p').map(text).join(' ')) || undefined;
+    const src = descendants(header, new Set(['sourceDesc']))[0];
+    if (src) glossary.source = clean(named(src, 'p').map(text).join(' ')) || undefined;
+  }
+
+  // Speeches from the back matter (what our export writes).
+  for (const obj of descendants(root, new Set(['refObject']))) {
+    const section = obj.parent as Element | null;
+    if (!section || section.attribs?.type !== 'tifaSpeeches') continue;
+    const items = new Map(descendants(obj, new Set(['item'])).map((i) => [i.attribs.type, clean(text(i))]));
+    const id = obj.attribs.id;
+    if (!id) continue;
+    const pair = (en?: string, zh?: string) => (en || zh ? { ...(en ? { en } : {}), ...(zh ? { zh } : {}) } : undefined);
+    const speech: Speech = { id, short: pair(items.get('shortEn'), items.get('shortZh')) ?? { en: id } };
+    const set = <K extends keyof Speech>(k: K, v: Speech[K] | undefined) => {
+      if (v !== undefined) speech[k] = v;
+    };
+    set('date', items.get('date'));
+    set('occasion', pair(items.get('occasionEn'), items.get('occasionZh')));
+    set('venue', pair(items.get('venueEn'), items.get('venueZh')));
+    set('speaker', items.get('speaker'));
+    set('source', items.get('source'));
+    set('note', items.get('note'));
+    glossary.speeches.set(id, speech);
+  }
+
+  const concepts = descendants(root, CONCEPT);
+  if (concepts.length === 0) problem('warning', 'No concepts: the file has no conceptEntry (TBX v3) or termEntry (TBX v2).', root.startIndex ?? 0);
+  const ids = new Set<string>();
+  concepts.forEach((entry, index) => {
+    const id = entry.attribs.id || `tbx-${index + 1}`;
+    if (ids.has(id)) {
+      problem('error', `Duplicate concept "${id}": another conceptEntry above has the same id.`, entry.startIndex ?? 0);
+      return;
+    }
+    ids.add(id);
+    const concept: Concept = { id, zh: [], en: [], appearances: [] };
+    const kind = first(entry, 'descrip', 'subjectField');
+    if (kind === 'formulation' || kind === 'catchphrase' || kind === 'body' || kind === 'programme') concept.kind = kind;
+    const notes: string[] = named(entry, 'note').map((n) => clean(text(n))).filter(Boolean);
+    const byNumber = new Map<string, Appearance>();
+
+    for (const lang of named(entry, LANGUAGE)) {
+      const code = (lang.attribs['xml:lang'] ?? lang.attribs.lang ?? '').toLowerCase();
+      const isZh = code.startsWith('zh');
+      const isEn = code.startsWith('en');
+      // Language-level definitions and notes belong to the concept.
+      for (const d of typed(lang, 'descrip', 'definition')) notes.push(clean(text(d)));
+      for (const grp of named(lang, 'descripGrp')) {
+        const def = first(grp, 'descrip', 'definition');
+        const context = typed(grp, 'descrip', 'context')[0];
+        const source = first(grp, 'admin', 'source');
+        if (def && (isZh || isEn)) notes.push(source ? `${def} (source: ${source})` : def);
+        if (context && source && glossary.speeches.has(source) && (isZh || isEn)) {
+          const key = `${source}#${first(grp, 'admin', 'sourceIdentifier') ?? byNumber.size}`;
+          const appearance = byNumber.get(key) ?? { speech: source };
+          const quote = clean(text(context));
+          if (quote) appearance[isZh ? 'zh' : 'en'] = quote;
+          const note = named(grp, 'note').map((n) => clean(text(n))).join(' ');
+          if (note) appearance.note = note;
+          byNumber.set(key, appearance);
+        }
+      }
+      for (const d of named(lang, 'note')) notes.push(clean(text(d)));
+      if (!isZh && !isEn) continue;
+      for (const container of named(lang, TERM_CONTAINER)) {
+        const termEl = descendants(container, new Set(['term']))[0];
+        const term = termEl ? clean(text(termEl)) : '';
+        if (!term) {
+          problem('error', `Empty term in concept "${id}".`, (termEl ?? container).startIndex ?? 0);
+          continue;
+        }
+        if (isZh) {
+          concept.zh.push(term);
+          const pron = first(container, 'termNote', 'pronunciation');
+          if (pron && !concept.pinyin) concept.pinyin = pron;
+          continue;
+        }
+        const statusEl = typed(container, 'termNote', 'administrativeStatus')[0] ?? descendants(container, new Set(['termStatus']))[0] ?? descendants(container, new Set(['termGrp']))
+          .flatMap((g) => typed(g, 'termNote', 'administrativeStatus'))[0];
+        let status: RenderingStatus = concept.en.some((r) => r.status === 'preferred') ? 'admitted' : 'preferred';
+        if (statusEl) {
+          const s = statusFromTbx(text(statusEl));
+          if (s) status = s;
+          else problem('error', `Unknown administrativeStatus "${clean(text(statusEl))}" for "${term}": use preferredTerm-admn-sts, admittedTerm-admn-sts, deprecatedTerm-admn-sts or supersededTerm-admn-sts.`, statusEl.startIndex ?? 0, (statusEl.endIndex ?? statusEl.startIndex ?? 0) + 1);
+        }
+        const rendering: Rendering = { text: term, status };
+        const authority = first(container, 'admin', 'source');
+        if (authority) rendering.authority = authority;
+        const note = named(container, 'note').map((n) => clean(text(n))).join(' ');
+        if (note) rendering.note = note;
+        concept.en.push(rendering);
+      }
+    }
+    // Back in their original order: sourceIdentifier is the appearance's number.
+    concept.appearances = [...byNumber.entries()].sort(([a], [b]) => Number(a.split('#')[1]) - Number(b.split('#')[1])).map(([, v]) => v);
+    const note = notes.filter(Boolean).join(' ');
+    if (note) concept.note = note;
+    if (concept.zh.length === 0 && concept.en.length === 0) {
+      problem('warning', `Concept "${id}" has no Chinese or English term and is skipped.`, entry.startIndex ?? 0);
+      return;
+    }
+    glossary.concepts.push(concept);
+  });
+  return { glossary, problems };
+}
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+export function exportTbx(glossary: Glossary): string {
+  const out: string[] = [];
+  const w = (indent: number, s: string) => out.push('  '.repeat(indent) + s);
+  const leaf = (indent: number, tag: string, value: string | undefined, attrs = '') => {
+    if (value !== undefined && value !== '') w(indent, `<${tag}${attrs}>${esc(value)}</${tag}>`);
+  };
+  w(0, '<?xml version="1.0" encoding="UTF-8"?>');
+  w(0, '<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">');
+  w(1, '<tbxHeader>');
+  w(2, '<fileDesc>');
+  if (glossary.name) {
+    w(3, '<titleStmt>');
+    leaf(4, 'title', glossary.name);
+    w(3, '</titleStmt>');
+  }
+  if (glossary.description) {
+    w(3, '<publicationStmt>');
+    leaf(4, 'p', glossary.description);
+    w(3, '</publicationStmt>');
+  }
+  w(3, '<sourceDesc>');
+  leaf(4, 'p', glossary.source ?? 'Exported by Tifa');
+  w(3, '</sourceDesc>');
+  w(2, '</fileDesc>');
+  w(1, '</tbxHeader>');
+  w(1, '<text>');
+  w(2, '<body>');
+  for (const c of glossary.concepts) {
+    w(3, `<conceptEntry id="${esc(c.id)}">`);
+    leaf(4, 'descrip', c.kind, ' type="subjectField"');
+    leaf(4, 'note', c.note);
+    const quotes = (lang: 'zh' | 'en') =>
+      c.appearances.forEach((a, k) => {
+        const quote = a[lang];
+        // An appearance without quotes still needs a home: the English section.
+        if (!quote && !(lang === 'en' && !a.zh && !a.en)) return;
+        w(5, '<descripGrp>');
+        w(6, `<descrip type="context">${esc(quote ?? '')}</descrip>`);
+        leaf(6, 'admin', a.speech, ' type="source"');
+        leaf(6, 'admin', String(k + 1), ' type="sourceIdentifier"');
+        if (lang === (a.zh ? 'zh' : 'en')) leaf(6, 'note', a.note);
+        w(5, '</descripGrp>');
+      });
+    if (c.zh.length) {
+      w(4, '<langSec xml:lang="zh">');
+      quotes('zh');
+      c.zh.forEach((form, i) => {
+        w(5, '<termSec>');
+        leaf(6, 'term', form);
+        if (i === 0) leaf(6, 'termNote', c.pinyin, ' type="pronunciation"');
+        w(5, '</termSec>');
+      });
+      w(4, '</langSec>');
+    }
+    if (c.en.length) {
+      w(4, '<langSec xml:lang="en">');
+      quotes('en');
+      for (const r of c.en) {
+        w(5, '<termSec>');
+        leaf(6, 'term', r.text);
+        leaf(6, 'termNote', STATUS_TO_TBX[r.status], ' type="administrativeStatus"');
+        leaf(6, 'admin', r.authority, ' type="source"');
+        leaf(6, 'note', r.note);
+        w(5, '</termSec>');
+      }
+      w(4, '</langSec>');
+    }
+    w(3, '</conceptEntry>');
+  }
+  w(2, '</body>');
+  if (glossary.speeches.size) {
+    w(2, '<back>');
+    w(3, '<refObjectSec type="tifaSpeeches">');
+    for (const s of glossary.speeches.values()) {
+      w(4, `<refObject id="${esc(s.id)}">`);
+      w(5, '<itemSet>');
+      const item = (type: string, v: string | undefined) => leaf(6, 'item', v, ` type="${type}"`);
+      item('shortEn', s.short.en);
+      item('shortZh', s.short.zh);
+      item('date', s.date);
+      item('occasionEn', s.occasion?.en);
+      item('occasionZh', s.occasion?.zh);
+      item('venueEn', s.venue?.en);
+      item('venueZh', s.venue?.zh);
+      item('speaker', s.speaker);
+      item('source', s.source);
+      item('note', s.note);
+      w(5, '</itemSet>');
+      w(4, '</refObject>');
+    }
+    w(3, '</refObjectSec>');
+    w(2, '</back>');
+  }
+  w(1, '</text>');
+  w(0, '</tbx>');
+  return out.join('\n') + '\n';
+}
