@@ -19,7 +19,9 @@ import type { FixData } from './core/formulations';
 import { addRenderingInsertions, applyInsertions } from './core/glossaryEdit';
 import { type TifaContext, uriToPath } from './context';
 import { computeDiagnostics } from './diagnostics';
-import { WORKSPACE_GLOSSARY_DIR, WORKSPACE_GLOSSARY_FILE } from './workspaceGlossaries';
+
+export const WORKSPACE_GLOSSARY_DIR = '.tifa';
+export const WORKSPACE_GLOSSARY_FILE = 'glossary.yaml';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.tifa`;
 export const ADD_TO_GLOSSARY_COMMAND = 'tifa.addToGlossary';
@@ -31,7 +33,8 @@ function fixData(d: Diagnostic): FixData | undefined {
 
 const quote = (s: string) => `“${s}”`;
 
-export function registerCodeActions(ctx: TifaContext, onGlossaryWritten: (path: string, text: string) => void): void {
+/** Registers the code actions; returns the add-to-glossary command's handler. */
+export function registerCodeActions(ctx: TifaContext, onGlossaryWritten: (path: string, text: string) => Promise<void>): (args: unknown[]) => Promise<boolean | null> {
   const { connection, documents } = ctx;
 
   connection.onCodeAction(async (params) => {
@@ -80,18 +83,17 @@ export function registerCodeActions(ctx: TifaContext, onGlossaryWritten: (path: 
     return actions;
   });
 
-  connection.onExecuteCommand(async (params) => {
-    if (params.command !== ADD_TO_GLOSSARY_COMMAND) return null;
-    const args = (params.arguments?.[0] ?? {}) as { uri?: string; conceptId?: string; text?: string };
+  return async (argv: unknown[]) => {
+    const args = (argv[0] ?? {}) as { uri?: string; conceptId?: string; text?: string; status?: 'admitted' | 'preferred'; zh?: string };
     if (!args.uri || !args.conceptId || !args.text) return null;
     const docPath = uriToPath(args.uri);
-    const folder = docPath ? ctx.workspace.folderFor(docPath) ?? dirname(docPath) : ctx.workspace.folders[0];
+    const folder = docPath ? ctx.glossaries.folderFor(docPath) ?? ctx.glossaries.folders[0] ?? dirname(docPath) : ctx.glossaries.folders[0];
     if (!folder) {
       void connection.window.showWarningMessage('Tifa: open a folder to keep a workspace glossary. 请先打开一个文件夹。');
       return null;
     }
     const path = join(folder, WORKSPACE_GLOSSARY_DIR, WORKSPACE_GLOSSARY_FILE);
-    const existing = ctx.workspace.currentText(path);
+    const existing = ctx.glossaries.currentText(path);
     let insertions;
     try {
       insertions = addRenderingInsertions(existing, args.conceptId, args.text, 'admitted');
@@ -109,9 +111,9 @@ export function registerCodeActions(ctx: TifaContext, onGlossaryWritten: (path: 
       ],
     };
     const result = await connection.workspace.applyEdit({ label: `Add “${args.text}” to the workspace glossary`, edit });
-    if (result.applied) onGlossaryWritten(path, applyInsertions(existing ?? '', insertions));
+    if (result.applied) await onGlossaryWritten(path, applyInsertions(existing ?? '', insertions));
     return result.applied;
-  });
+  };
 }
 
 /** A suppression comment on its own line above the diagnostic, indented like that line. */

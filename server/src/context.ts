@@ -7,10 +7,9 @@ import { fileURLToPath } from 'node:url';
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Analysis, documentKind, type TifaEngine } from './core/engine';
-import type { LoadedGlossary } from './glossaries';
+import type { GlossaryManager } from './glossaryManager';
 import { readParallelSource } from './parallel';
 import type { SettingsStore } from './settings';
-import type { WorkspaceGlossaries } from './workspaceGlossaries';
 
 export function uriToPath(uri: string): string | undefined {
   try {
@@ -27,23 +26,27 @@ export class TifaContext {
     readonly connection: Connection,
     readonly documents: TextDocuments<TextDocument>,
     readonly settings: SettingsStore,
-    readonly workspace: WorkspaceGlossaries,
-    public engine: TifaEngine,
-    public glossaries: LoadedGlossary[],
+    readonly glossaries: GlossaryManager,
   ) {}
+
+  /** The engine for a document: its workspace folder's glossaries. */
+  engineFor(uri: string): TifaEngine {
+    return this.glossaries.engineFor(uriToPath(uri));
+  }
 
   analysis(document: TextDocument): Analysis {
     const path = uriToPath(document.uri);
     const parallel = path
       ? readParallelSource(path, (p) => this.documents.all().find((d) => uriToPath(d.uri) === p)?.getText())
       : undefined;
+    const engine = this.engineFor(document.uri);
     const cached = this.analyses.get(document.uri);
-    if (cached && cached.version === document.version && cached.engine === this.engine && cached.source === parallel?.text) return cached.analysis;
-    const analysis = this.engine.lint(document.getText(), {
+    if (cached && cached.version === document.version && cached.engine === engine && cached.source === parallel?.text) return cached.analysis;
+    const analysis = engine.lint(document.getText(), {
       kind: documentKind(document.languageId, path ?? document.uri),
       parallelSource: parallel,
     });
-    this.analyses.set(document.uri, { version: document.version, engine: this.engine, source: parallel?.text, analysis });
+    this.analyses.set(document.uri, { version: document.version, engine, source: parallel?.text, analysis });
     return analysis;
   }
 

@@ -11,7 +11,7 @@ export function registerHover(ctx: TifaContext): void {
     const match = TifaEngine.matchAt(ctx.analysis(document), offset);
     if (!match) return null;
     return {
-      contents: { kind: MarkupKind.Markdown, value: ctx.engine.hover(match) },
+      contents: { kind: MarkupKind.Markdown, value: ctx.engineFor(document.uri).hover(match) },
       range: { start: document.positionAt(match.start), end: document.positionAt(match.end) },
     };
   });

@@ -2,6 +2,7 @@
  * The Tifa language server: `node dist/server.js --stdio`. Wiring only; each feature lives in
  * its own file and the analysis in core/.
  */
+import { pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   createConnection,
@@ -14,51 +15,65 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ADD_TO_GLOSSARY_COMMAND, FIX_ALL_KIND, registerCodeActions } from './codeActions';
 import { TifaContext, uriToPath } from './context';
+import { glossaryFormat } from './core/glossaryFormats';
 import { registerDiagnostics } from './diagnostics';
-import { engineFor, formatProblem, loadBuiltinGlossary } from './glossaries';
+import { formatProblem, loadBuiltinGlossary } from './glossaries';
+import { registerGlossaryDiagnostics } from './glossaryDiagnostics';
+import { GlossaryManager } from './glossaryManager';
 import { registerHover } from './hover';
 import { parallelSourcePath } from './parallel';
 import { SettingsStore } from './settings';
 import { registerStatus } from './status';
-import { isWorkspaceGlossaryPath, WorkspaceGlossaries } from './workspaceGlossaries';
+
+export const RELOAD_COMMAND = 'tifa.reloadGlossaries';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const settings = new SettingsStore(connection);
-const workspace = new WorkspaceGlossaries();
-
 const builtin = loadBuiltinGlossary();
-const ctx = new TifaContext(connection, documents, settings, workspace, engineFor([builtin]), [builtin]);
+const glossaries = new GlossaryManager(builtin);
+const ctx = new TifaContext(connection, documents, settings, glossaries);
 
 let diagnostics: { refreshAll(): void } | undefined;
 let status: { send(): void } | undefined;
+const glossaryDiagnostics = registerGlossaryDiagnostics(ctx);
 let watchFiles = false;
+let addToGlossary: ((args: unknown[]) => Promise<boolean | null>) | undefined;
 
-/** Loads the workspace glossaries again and re-checks every open document. */
-function reloadGlossaries(reason: string): void {
-  const loaded = [builtin, ...workspace.load()];
-  ctx.glossaries = loaded;
-  ctx.engine = engineFor(loaded);
-  for (const g of loaded) for (const p of g.problems) connection.console.error(formatProblem(g.label, p));
-  connection.console.info(`Tifa: ${ctx.engine.conceptCount} concepts from ${loaded.map((g) => g.label).join(', ')} (${reason}).`);
-  status?.send();
-  diagnostics?.refreshAll();
+/** Loads the glossaries again, shows their problems, and re-checks every open document. */
+let reloading: Promise<void> = Promise.resolve();
+function reloadGlossaries(reason: string): Promise<void> {
+  reloading = reloading.then(async () => {
+    await glossaries.reload(async (folder) => (await settings.get(pathToFileURL(folder).href)).glossary);
+    const loaded = glossaries.loaded();
+    for (const g of loaded) for (const p of g.problems) connection.console.error(formatProblem(g.label, p));
+    connection.console.info(`Tifa: ${glossaries.conceptCount()} concepts from ${loaded.map((g) => g.label).join(', ')} (${reason}).`);
+    glossaryDiagnostics.publish();
+    status?.send();
+    diagnostics?.refreshAll();
+  });
+  return reloading;
+}
+
+// Saves come in bursts (format on save, several files): reload once they settle.
+let reloadTimer: NodeJS.Timeout | undefined;
+function scheduleReload(reason: string): void {
+  clearTimeout(reloadTimer);
+  reloadTimer = setTimeout(() => void reloadGlossaries(reason), 50);
 }
 
 connection.onInitialize((params): InitializeResult => {
   const caps = params.capabilities;
   const pull = !!caps.textDocument?.diagnostic;
   settings.supported = !!caps.workspace?.configuration;
-  workspace.folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
+  glossaries.folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
     .map((f) => uriToPath(f.uri))
     .filter((p): p is string => !!p);
-  ctx.glossaries = [builtin, ...workspace.load()];
-  ctx.engine = engineFor(ctx.glossaries);
   diagnostics = registerDiagnostics(ctx, { pull, refreshSupport: !!caps.workspace?.diagnostics?.refreshSupport });
   registerHover(ctx);
-  registerCodeActions(ctx, (path, text) => {
-    workspace.setPending(path, text);
-    reloadGlossaries(`added a rendering to ${path}`);
+  addToGlossary = registerCodeActions(ctx, (path, text) => {
+    glossaries.setPending(path, text);
+    return reloadGlossaries(`added a rendering to ${path}`);
   });
   status = registerStatus(ctx);
   watchFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
@@ -67,7 +82,7 @@ connection.onInitialize((params): InitializeResult => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
-      executeCommandProvider: { commands: [ADD_TO_GLOSSARY_COMMAND] },
+      executeCommandProvider: { commands: [ADD_TO_GLOSSARY_COMMAND, RELOAD_COMMAND] },
       ...(pull ? { diagnosticProvider: { identifier: 'tifa', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
     },
     serverInfo: { name: 'tifa-language-server', version: VERSION },
@@ -75,23 +90,32 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(() => {
-  // Clients that can watch files for us report workspace glossary changes (VS Code does).
-  if (watchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.tifa/*.{yaml,yml}' }] });
-  for (const g of ctx.glossaries) for (const p of g.problems) connection.console.error(formatProblem(g.label, p));
-  connection.console.info(`Tifa: ${ctx.engine.conceptCount} concepts loaded from ${ctx.glossaries.map((g) => g.label).join(', ')}.`);
-  status?.send();
+  // Clients that can watch files for us report glossary changes (VS Code does); which of the
+  // changed files are glossaries is decided against tifa.glossary.files on reload.
+  if (watchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml,tbx,csv,tsv}' }] });
+  void reloadGlossaries('start');
 });
 
 connection.onDidChangeConfiguration(() => {
   settings.clear();
-  diagnostics?.refreshAll();
+  void reloadGlossaries('settings changed');
 });
 
 connection.onDidChangeWatchedFiles((params) => {
-  const changed = params.changes.map((c) => uriToPath(c.uri)).filter((p): p is string => !!p && isWorkspaceGlossaryPath(p));
+  const changed = params.changes.map((c) => uriToPath(c.uri)).filter((p): p is string => !!p && !!glossaryFormat(p) && !!glossaries.folderFor(p));
   if (changed.length === 0) return;
-  for (const p of changed) workspace.changedOnDisk(p);
-  reloadGlossaries(`${changed.join(', ')} changed`);
+  for (const p of changed) glossaries.changedOnDisk(p);
+  scheduleReload(`${changed.join(', ')} changed`);
+});
+
+// One dispatcher: the connection keeps a single executeCommand handler.
+connection.onExecuteCommand(async (params) => {
+  if (params.command === RELOAD_COMMAND) {
+    await reloadGlossaries('reload requested');
+    return true;
+  }
+  if (params.command === ADD_TO_GLOSSARY_COMMAND) return addToGlossary?.(params.arguments ?? []) ?? null;
+  return null;
 });
 
 // A Chinese file that an open English file is paired with changed: re-check the English one.

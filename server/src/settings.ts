@@ -4,14 +4,17 @@
  */
 import type { Connection } from 'vscode-languageserver';
 import { type Level, parseLevel, RULE_CODES, RULES, type RuleCode } from './core/rules';
+import { DEFAULT_GLOSSARY_FILES, type GlossarySettings } from './glossaryManager';
 
 export interface TifaSettings {
   /** The level of each rule: tifa.formulations.severity for "formulation", tifa.rules.<code> for the others. */
   levels: Record<RuleCode, Level>;
+  glossary: GlossarySettings;
 }
 
 export const DEFAULT_SETTINGS: TifaSettings = {
   levels: Object.fromEntries(RULE_CODES.map((c) => [c, RULES[c].defaultLevel])) as Record<RuleCode, Level>,
+  glossary: { builtin: true, files: DEFAULT_GLOSSARY_FILES, profile: '' },
 };
 
 export class SettingsStore {
@@ -42,13 +45,18 @@ export class SettingsStore {
 }
 
 export function fromRaw(raw: unknown): TifaSettings {
-  const r = (raw ?? {}) as { formulations?: { severity?: unknown }; rules?: Record<string, unknown> };
+  const r = (raw ?? {}) as { formulations?: { severity?: unknown }; rules?: Record<string, unknown>; glossary?: { builtin?: unknown; files?: unknown; profile?: unknown } };
   const levels = { ...DEFAULT_SETTINGS.levels };
   for (const code of RULE_CODES) levels[code] = parseLevel(r.rules?.[code], levels[code]);
   const formulation = parseLevel(r.formulations?.severity, levels.formulation);
   // "error" is not offered for formulations: a formulation is not a mistake.
   levels.formulation = formulation === 'error' ? 'warning' : formulation;
-  return { levels };
+  const g = r.glossary ?? {};
+  const files = Array.isArray(g.files) ? g.files.filter((f): f is string => typeof f === 'string' && f.trim() !== '') : DEFAULT_GLOSSARY_FILES;
+  return {
+    levels,
+    glossary: { builtin: g.builtin !== false, files, profile: typeof g.profile === 'string' ? g.profile : '' },
+  };
 }
 
 export function levelOf(settings: TifaSettings, code: string): Level {

@@ -9,12 +9,15 @@ export const STATUS_REQUEST = 'tifa/getStatus';
 
 export interface TifaStatus {
   concepts: number;
-  glossaries: Array<{ label: string; concepts: number; errors: number; warnings: number; firstProblem?: string }>;
+  glossaries: Array<{ label: string; concepts: number; errors: number; warnings: number; firstProblem?: string; stale?: boolean }>;
   errors: number;
+  /** Files with errors whose last good version is in force. */
+  stale: string[];
 }
 
 export function currentStatus(ctx: TifaContext): TifaStatus {
-  const glossaries = ctx.glossaries.map((g) => {
+  const loaded = ctx.glossaries.loaded();
+  const glossaries = loaded.map((g) => {
     const errors = g.problems.filter((p) => p.severity === 'error');
     const first = errors[0] ?? g.problems[0];
     return {
@@ -23,9 +26,15 @@ export function currentStatus(ctx: TifaContext): TifaStatus {
       errors: errors.length,
       warnings: g.problems.length - errors.length,
       firstProblem: first ? `${g.label}:${first.line}:${first.column}: ${first.message}` : undefined,
+      ...(g.stale ? { stale: true } : {}),
     };
   });
-  return { concepts: ctx.engine.conceptCount, glossaries, errors: glossaries.reduce((n, g) => n + g.errors, 0) };
+  return {
+    concepts: ctx.glossaries.conceptCount(),
+    glossaries,
+    errors: glossaries.reduce((n, g) => n + g.errors, 0),
+    stale: loaded.filter((g) => g.stale).map((g) => g.label),
+  };
 }
 
 export function registerStatus(ctx: TifaContext): { send(): void } {

@@ -61,6 +61,8 @@ export class TestClient {
   private readonly waiters: Array<() => void> = [];
   readonly notifications: Array<{ method: string; params: unknown }> = [];
   stderr = '';
+  /** The server's window/logMessage output. */
+  log = '';
   readonly appliedEdits: WorkspaceEdit[] = [];
   initializeResult?: InitializeResult;
 
@@ -81,6 +83,9 @@ export class TestClient {
     this.connection.onRequest('workspace/configuration', (p: { items: Array<{ section?: string }> }) =>
       p.items.map((item) => (item.section === 'tifa' ? (this.options.settings?.() ?? {}) : null)),
     );
+    this.connection.onNotification('window/logMessage', (p: { message: string }) => {
+      this.log += p.message + '\n';
+    });
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('workspace/applyEdit', (p: { edit: WorkspaceEdit }) => {
       this.appliedEdits.push(p.edit);
@@ -120,7 +125,7 @@ export class TestClient {
       const v = get();
       if (v !== undefined && predicate(v)) return v;
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`timed out after ${deadlineMs} ms waiting for ${what}; last: ${JSON.stringify(v)}\nserver stderr: ${this.stderr}`);
+      if (left <= 0) throw new Error(`timed out after ${deadlineMs} ms waiting for ${what}; last: ${JSON.stringify(v)}\nserver stderr: ${this.stderr}\nserver log: ${this.log.slice(-2000)}`);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left);
         this.waiters.push(() => {

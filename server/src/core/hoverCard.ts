@@ -58,18 +58,24 @@ export function hoverCard(glossary: Glossary, match: Pick<FormulationMatch, 'con
   return out.join('\n\n');
 }
 
-/** "a, b (DigiChina); c (published translations)": one mention of each authority. */
+/** "a, b (DigiChina); c (published translations)": one mention of each authority and source. */
 function byAuthority(renderings: Rendering[], show: (r: Rendering) => string): string {
   const groups = new Map<string, string[]>();
   for (const r of renderings) {
-    const key = r.authority ?? '';
+    const key = about(r);
     groups.set(key, [...(groups.get(key) ?? []), show(r)]);
   }
-  return [...groups].map(([who, items]) => `${items.join(', ')}${who ? ` (${esc(who)})` : ''}`).join('; ');
+  return [...groups].map(([who, items]) => `${items.join(', ')}${who}`).join('; ');
+}
+
+/** " (DigiChina, preferred by X, from .tifa/team.yaml)": who, and which file, when known. */
+function about(r: Rendering): string {
+  const parts = [r.authority, r.preferredBy ? `preferred by ${r.preferredBy}` : undefined, r.origin ? `from ${r.origin}` : undefined].filter((p): p is string => !!p);
+  return parts.length ? ` (${parts.map(esc).join(', ')})` : '';
 }
 
 function authority(r: Rendering): string {
-  return r.authority ? ` (${esc(r.authority)})` : '';
+  return about(r);
 }
 
 function containsLabel(c: Concept): string {

@@ -31,6 +31,10 @@ export interface Rendering {
   status: RenderingStatus;
   authority?: string;
   note?: string;
+  /** The glossary file it came from (workspace glossaries only; shown in hovers). */
+  origin?: string;
+  /** Set by a profile: the authority that prefers this rendering when the profile does not. */
+  preferredBy?: string;
 }
 
 export interface Appearance {

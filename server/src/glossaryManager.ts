@@ -1,0 +1,152 @@
+/**
+ * Which glossaries are in force, per workspace folder: the built-in glossary (unless
+ * tifa.glossary.builtin is false) and the files matching tifa.glossary.files, in YAML, TBX or
+ * CSV, merged in that order and shaped by tifa.glossary.profile. Reloaded when a glossary file
+ * changes; a file with errors keeps its last good version in force and its errors are shown in
+ * the file itself.
+ */
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { glob } from 'tinyglobby';
+import { TifaEngine } from './core/engine';
+import { glossaryFormat, loadGlossaryText } from './core/glossaryFormats';
+import { mergeGlossaries } from './core/merge';
+import type { Glossary } from './core/model';
+import { applyProfile } from './core/profile';
+import type { LoadedGlossary } from './glossaries';
+
+export interface GlossarySettings {
+  builtin: boolean;
+  files: string[];
+  profile: string;
+}
+
+export const DEFAULT_GLOSSARY_FILES = ['.tifa/*.yaml', '**/*.tifa.yaml', '**/*.tbx', '**/*.tifa.csv'];
+
+export interface LoadedFile extends LoadedGlossary {
+  path: string;
+  text: string;
+  /** The file has errors and an earlier version of it is in force. */
+  stale: boolean;
+}
+
+interface FolderState {
+  folder: string | undefined;
+  files: LoadedFile[];
+  engine: TifaEngine;
+  settings: GlossarySettings;
+}
+
+export class GlossaryManager {
+  folders: string[] = [];
+  private states: FolderState[] = [];
+  private fallback: FolderState;
+  /** Text the server itself just wrote through the editor, not yet saved to disk. */
+  private readonly pending = new Map<string, string>();
+  private readonly lastGood = new Map<string, LoadedFile>();
+  private readonly engines = new Map<string, TifaEngine>();
+
+  constructor(private readonly builtin: LoadedGlossary) {
+    this.fallback = { folder: undefined, files: [], engine: new TifaEngine(builtin.glossary), settings: { builtin: true, files: [], profile: '' } };
+  }
+
+  setPending(path: string, text: string): void {
+    this.pending.set(path, text);
+  }
+
+  changedOnDisk(path: string): void {
+    this.pending.delete(path);
+  }
+
+  currentText(path: string): string | undefined {
+    if (this.pending.has(path)) return this.pending.get(path);
+    try {
+      return readFileSync(path, 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Finds and loads every folder's glossaries. */
+  async reload(settingsFor: (folder: string) => Promise<GlossarySettings>): Promise<void> {
+    const states: FolderState[] = [];
+    for (const folder of this.folders) {
+      const settings = await settingsFor(folder);
+      const found = await glob(settings.files, { cwd: folder, absolute: true, dot: true, ignore: ['**/node_modules/**', '**/.git/**'] }).catch(() => [] as string[]);
+      const paths = [...new Set([...found, ...[...this.pending.keys()].filter((p) => p.startsWith(folder))])].filter((p) => glossaryFormat(p)).sort();
+      const files = paths.map((p) => this.load(p)).filter((f): f is LoadedFile => !!f);
+      const parts: LoadedGlossary[] = [...(settings.builtin ? [this.builtin] : []), ...files];
+      states.push({ folder, files, settings, engine: this.engine(parts, settings.profile) });
+    }
+    this.states = states;
+  }
+
+  private load(path: string): LoadedFile | undefined {
+    const text = this.currentText(path);
+    if (text === undefined) return undefined;
+    const { glossary, problems } = loadGlossaryText(text, path);
+    const label = this.label(path);
+    const hasErrors = problems.some((p) => p.severity === 'error');
+    const good = this.lastGood.get(path);
+    if (hasErrors && good) return { ...good, problems, text, stale: true };
+    for (const c of glossary.concepts) for (const r of c.en) r.origin = label;
+    const file = { label, path, text, glossary, problems, stale: false };
+    if (!hasErrors) this.lastGood.set(path, file);
+    return file;
+  }
+
+  /** Engines are cached by their inputs: unchanged folders keep theirs. */
+  private engine(parts: LoadedGlossary[], profile: string): TifaEngine {
+    const key = `${profile}\u0000${parts.map((p) => `${p.label}\u0001${'text' in p ? (p as LoadedFile).text.length + ':' + hashText((p as LoadedFile).text) : ''}`).join('\u0002')}`;
+    let engine = this.engines.get(key);
+    if (!engine) {
+      let glossary: Glossary = mergeGlossaries(parts.map((p) => p.glossary));
+      if (profile) glossary = applyProfile(glossary, profile);
+      engine = new TifaEngine(glossary);
+      if (this.engines.size > 16) this.engines.clear();
+      this.engines.set(key, engine);
+    }
+    return engine;
+  }
+
+  private label(path: string): string {
+    const folder = this.folderFor(path);
+    return folder ? relative(folder, path) || path : path;
+  }
+
+  /** The folder that holds path (the longest match). */
+  folderFor(path: string): string | undefined {
+    return this.folders.filter((f) => path === f || path.startsWith(f.endsWith('/') ? f : f + '/')).sort((a, b) => b.length - a.length)[0];
+  }
+
+  private stateFor(path: string | undefined): FolderState {
+    const folder = path ? this.folderFor(path) : undefined;
+    return this.states.find((s) => s.folder === folder) ?? this.states[0] ?? this.fallback;
+  }
+
+  engineFor(path: string | undefined): TifaEngine {
+    return this.stateFor(path).engine;
+  }
+
+  /** What is loaded, for the status item: the built-in glossary once, then each file. */
+  loaded(): Array<LoadedGlossary & { stale?: boolean }> {
+    const files = this.states.flatMap((s) => s.files);
+    const builtinUsed = this.states.length === 0 || this.states.some((s) => s.settings.builtin);
+    return [...(builtinUsed ? [this.builtin] : []), ...files];
+  }
+
+  /** Every glossary file currently known, with its problems, for diagnostics in the file itself. */
+  files(): LoadedFile[] {
+    return this.states.flatMap((s) => s.files);
+  }
+
+  conceptCount(): number {
+    return Math.max(0, ...(this.states.length ? this.states : [this.fallback]).map((s) => s.engine.conceptCount));
+  }
+}
+
+function hashText(s: string): number {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+  return h;
+}
