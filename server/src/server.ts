@@ -20,7 +20,11 @@ import { registerDiagnostics } from './diagnostics';
 import { formatProblem, loadBuiltinGlossary } from './glossaries';
 import { registerGlossaryDiagnostics } from './glossaryDiagnostics';
 import { GlossaryManager } from './glossaryManager';
+import { registerCompletion } from './completion';
+import { registerDocumentSymbols } from './documentSymbols';
 import { registerHover } from './hover';
+import { registerInlayHints } from './inlayHints';
+import { registerReferences } from './references';
 import { parallelSourcePath } from './parallel';
 import { SettingsStore } from './settings';
 import { registerStatus } from './status';
@@ -71,6 +75,10 @@ connection.onInitialize((params): InitializeResult => {
     .filter((p): p is string => !!p);
   diagnostics = registerDiagnostics(ctx, { pull, refreshSupport: !!caps.workspace?.diagnostics?.refreshSupport });
   registerHover(ctx);
+  registerCompletion(ctx);
+  registerInlayHints(ctx);
+  registerDocumentSymbols(ctx);
+  registerReferences(ctx);
   addToGlossary = registerCodeActions(ctx, (path, text) => {
     glossaries.setPending(path, text);
     return reloadGlossaries(`added a rendering to ${path}`);
@@ -81,6 +89,10 @@ connection.onInitialize((params): InitializeResult => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       hoverProvider: true,
+      completionProvider: { triggerCharacters: [] },
+      inlayHintProvider: true,
+      documentSymbolProvider: { label: 'Tifa formulations' },
+      referencesProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
       executeCommandProvider: { commands: [ADD_TO_GLOSSARY_COMMAND, RELOAD_COMMAND] },
       ...(pull ? { diagnosticProvider: { identifier: 'tifa', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
@@ -99,6 +111,7 @@ connection.onInitialized(() => {
 connection.onDidChangeConfiguration(() => {
   settings.clear();
   void reloadGlossaries('settings changed');
+  void connection.languages.inlayHint.refresh().catch(() => undefined);
 });
 
 connection.onDidChangeWatchedFiles((params) => {

@@ -10,11 +10,14 @@ export interface TifaSettings {
   /** The level of each rule: tifa.formulations.severity for "formulation", tifa.rules.<code> for the others. */
   levels: Record<RuleCode, Level>;
   glossary: GlossarySettings;
+  /** The preferred English rendering after each Chinese formulation. */
+  inlayHints: boolean;
 }
 
 export const DEFAULT_SETTINGS: TifaSettings = {
   levels: Object.fromEntries(RULE_CODES.map((c) => [c, RULES[c].defaultLevel])) as Record<RuleCode, Level>,
   glossary: { builtin: true, files: DEFAULT_GLOSSARY_FILES, profile: '' },
+  inlayHints: true,
 };
 
 export class SettingsStore {
@@ -45,7 +48,7 @@ export class SettingsStore {
 }
 
 export function fromRaw(raw: unknown): TifaSettings {
-  const r = (raw ?? {}) as { formulations?: { severity?: unknown }; rules?: Record<string, unknown>; glossary?: { builtin?: unknown; files?: unknown; profile?: unknown } };
+  const r = (raw ?? {}) as { formulations?: { severity?: unknown }; rules?: Record<string, unknown>; glossary?: { builtin?: unknown; files?: unknown; profile?: unknown }; inlayHints?: unknown };
   const levels = { ...DEFAULT_SETTINGS.levels };
   for (const code of RULE_CODES) levels[code] = parseLevel(r.rules?.[code], levels[code]);
   const formulation = parseLevel(r.formulations?.severity, levels.formulation);
@@ -56,6 +59,7 @@ export function fromRaw(raw: unknown): TifaSettings {
   return {
     levels,
     glossary: { builtin: g.builtin !== false, files, profile: typeof g.profile === 'string' ? g.profile : '' },
+    inlayHints: r.inlayHints !== false,
   };
 }
 

@@ -1,0 +1,23 @@
+/** Completion: the canonical forms and renderings that start with what was typed. */
+import { type CompletionItem, CompletionItemKind, MarkupKind } from 'vscode-languageserver';
+import { completionCandidates } from './core/completion';
+import type { TifaContext } from './context';
+
+export function registerCompletion(ctx: TifaContext): void {
+  ctx.connection.onCompletion((params) => {
+    const document = ctx.documents.get(params.textDocument.uri);
+    if (!document) return [];
+    const { line, character } = params.position;
+    const before = document.getText({ start: { line, character: 0 }, end: params.position });
+    const engine = ctx.engineFor(document.uri);
+    return completionCandidates(engine.glossary, before).map((c, i): CompletionItem => ({
+      label: c.text,
+      kind: CompletionItemKind.Text,
+      detail: c.detail,
+      documentation: { kind: MarkupKind.Markdown, value: engine.hover({ concept: c.concept, contains: [] }) },
+      sortText: String(i).padStart(4, '0'),
+      filterText: before.slice(before.length - c.replace),
+      textEdit: { range: { start: { line, character: character - c.replace }, end: params.position }, newText: c.text },
+    }));
+  });
+}

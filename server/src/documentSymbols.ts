@@ -1,0 +1,27 @@
+/** The outline: the formulations of a document, grouped by concept, with their counts. */
+import { type DocumentSymbol, SymbolKind } from 'vscode-languageserver';
+import type { FormulationMatch } from './core/matcher';
+import { conceptLabel, preferredRendering } from './core/model';
+import type { TifaContext } from './context';
+
+export function registerDocumentSymbols(ctx: TifaContext): void {
+  ctx.connection.onDocumentSymbol((params) => {
+    const document = ctx.documents.get(params.textDocument.uri);
+    if (!document) return [];
+    const groups = new Map<string, FormulationMatch[]>();
+    for (const m of ctx.analysis(document).matches) groups.set(m.concept.id, [...(groups.get(m.concept.id) ?? []), m]);
+    const range = (m: FormulationMatch) => ({ start: document.positionAt(m.start), end: document.positionAt(m.end) });
+    return [...groups.values()].map((ms): DocumentSymbol => {
+      const concept = ms[0].concept;
+      const last = ms[ms.length - 1];
+      return {
+        name: `${conceptLabel(concept)} (${ms.length})`,
+        detail: preferredRendering(concept)?.text ?? '',
+        kind: SymbolKind.String,
+        range: { start: document.positionAt(ms[0].start), end: document.positionAt(last.end) },
+        selectionRange: range(ms[0]),
+        children: ms.map((m) => ({ name: document.getText(range(m)).replace(/\s+/g, ' '), kind: SymbolKind.String, range: range(m), selectionRange: range(m) })),
+      };
+    });
+  });
+}

@@ -1,0 +1,35 @@
+/**
+ * Inlay hints: the preferred English rendering after each Chinese formulation, so that an
+ * analyst can read a Chinese text at a glance. Setting tifa.inlayHints (on by default).
+ */
+import { InlayHintKind } from 'vscode-languageserver';
+import { earliestProvenance } from './core/formulations';
+import { preferredRendering } from './core/model';
+import type { TifaContext } from './context';
+
+export function registerInlayHints(ctx: TifaContext): void {
+  ctx.connection.languages.inlayHint.on(async (params) => {
+    const document = ctx.documents.get(params.textDocument.uri);
+    if (!document) return [];
+    if (!(await ctx.settings.get(document.uri)).inlayHints) return [];
+    const from = document.offsetAt(params.range.start);
+    const to = document.offsetAt(params.range.end);
+    const engine = ctx.engineFor(document.uri);
+    return ctx
+      .analysis(document)
+      .matches.filter((m) => m.language === 'zh' && m.end >= from && m.start <= to)
+      .flatMap((m) => {
+        const preferred = preferredRendering(m.concept)?.text;
+        if (!preferred) return [];
+        const provenance = earliestProvenance(engine.glossary, m.concept);
+        return [{
+          position: document.positionAt(m.end),
+          label: preferred,
+          kind: InlayHintKind.Type,
+          paddingLeft: true,
+          paddingRight: true,
+          ...(provenance ? { tooltip: provenance } : {}),
+        }];
+      });
+  });
+}
