@@ -5,11 +5,13 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { type DocumentSelector, LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { registerCommands } from './commands';
 
 interface TifaStatus {
   concepts: number;
   glossaries: Array<{ label: string; concepts: number; errors: number; warnings: number; firstProblem?: string }>;
   errors: number;
+  stale: string[];
 }
 
 const DEFAULT_LANGUAGES = ['plaintext', 'markdown', 'xliff', 'tmx'];
@@ -61,6 +63,7 @@ function showStatus(status: TifaStatus): void {
     statusItem.severity = vscode.LanguageStatusSeverity.Error;
     const first = status.glossaries.find((g) => g.firstProblem)?.firstProblem ?? '';
     statusItem.detail = vscode.l10n.t('Glossary errors: {0}. {1}', status.errors, first);
+    if (status.stale?.length) statusItem.detail += ' ' + vscode.l10n.t('Using the last good version of {0}.', status.stale.join(', '));
   } else {
     statusItem.severity = vscode.LanguageStatusSeverity.Information;
     statusItem.detail = vscode.l10n.t('Glossary: {0}', names);
@@ -75,6 +78,7 @@ async function restart(context: vscode.ExtensionContext): Promise<void> {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  registerCommands(context, () => client);
   context.subscriptions.push(
     vscode.commands.registerCommand('tifa.restartServer', () => restart(context)),
     vscode.commands.registerCommand('tifa.showOutput', () => output?.show(true)),

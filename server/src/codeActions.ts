@@ -84,8 +84,13 @@ export function registerCodeActions(ctx: TifaContext, onGlossaryWritten: (path: 
   });
 
   return async (argv: unknown[]) => {
-    const args = (argv[0] ?? {}) as { uri?: string; conceptId?: string; text?: string; status?: 'admitted' | 'preferred'; zh?: string };
-    if (!args.uri || !args.conceptId || !args.text) return null;
+    const args = (argv[0] ?? {}) as { uri?: string; conceptId?: string; text?: string; status?: 'admitted' | 'preferred' | 'deprecated'; zh?: string };
+    if (!args.uri || !args.text) return null;
+    // "Add Selection to Glossary" names no concept: find it by its Chinese form, or make a new one.
+    const glossary = ctx.engineFor(args.uri).glossary;
+    const known = args.conceptId ?? glossary.concepts.find((c) => (args.zh && c.zh.includes(args.zh)) || c.en.some((r) => r.text.toLowerCase() === args.text!.toLowerCase()))?.id;
+    const conceptId = known ?? (args.text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || `term-${Date.now()}`);
+    const zh = !known && args.zh ? [args.zh] : [];
     const docPath = uriToPath(args.uri);
     const folder = docPath ? ctx.glossaries.folderFor(docPath) ?? ctx.glossaries.folders[0] ?? dirname(docPath) : ctx.glossaries.folders[0];
     if (!folder) {
@@ -96,7 +101,7 @@ export function registerCodeActions(ctx: TifaContext, onGlossaryWritten: (path: 
     const existing = ctx.glossaries.currentText(path);
     let insertions;
     try {
-      insertions = addRenderingInsertions(existing, args.conceptId, args.text, 'admitted');
+      insertions = addRenderingInsertions(existing, conceptId, args.text, args.status ?? 'admitted', zh);
     } catch (e) {
       void connection.window.showErrorMessage(`Tifa: cannot add to ${path}: ${(e as Error).message}`);
       return null;

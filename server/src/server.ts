@@ -15,7 +15,11 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ADD_TO_GLOSSARY_COMMAND, FIX_ALL_KIND, registerCodeActions } from './codeActions';
 import { TifaContext, uriToPath } from './context';
+import { exportCsv } from './core/csv';
 import { glossaryFormat } from './core/glossaryFormats';
+import { formulationSummary } from './core/summary';
+import { exportTbx } from './core/tbx';
+import { exportYaml } from './core/yamlExport';
 import { registerDiagnostics } from './diagnostics';
 import { formatProblem, loadBuiltinGlossary } from './glossaries';
 import { registerGlossaryDiagnostics } from './glossaryDiagnostics';
@@ -30,6 +34,8 @@ import { SettingsStore } from './settings';
 import { registerStatus } from './status';
 
 export const RELOAD_COMMAND = 'tifa.reloadGlossaries';
+export const EXPORT_REQUEST = 'tifa/exportGlossary';
+export const SUMMARY_REQUEST = 'tifa/formulationSummary';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -119,6 +125,18 @@ connection.onDidChangeWatchedFiles((params) => {
   if (changed.length === 0) return;
   for (const p of changed) glossaries.changedOnDisk(p);
   scheduleReload(`${changed.join(', ')} changed`);
+});
+
+// The client's "Export Glossary" and "Show Formulations in This File" commands.
+connection.onRequest(EXPORT_REQUEST, (params: { uri?: string; format: 'tbx' | 'csv' | 'yaml' }) => {
+  const glossary = ctx.engineFor(params.uri ?? '').glossary;
+  const text = params.format === 'tbx' ? exportTbx(glossary) : params.format === 'csv' ? exportCsv(glossary) : exportYaml(glossary);
+  return { text, concepts: glossary.concepts.length };
+});
+connection.onRequest(SUMMARY_REQUEST, (params: { uri: string }) => {
+  const document = documents.get(params.uri);
+  if (!document) return null;
+  return formulationSummary(ctx.engineFor(params.uri).glossary, ctx.analysis(document).matches, (o) => document.positionAt(o).line + 1);
 });
 
 // One dispatcher: the connection keeps a single executeCommand handler.

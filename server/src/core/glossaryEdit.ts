@@ -20,16 +20,17 @@ function yamlString(s: string): string {
   return JSON.stringify(s); // a JSON string is a valid YAML double-quoted scalar
 }
 
-function entry(conceptId: string, text: string, status: string, indent: string): string {
-  return `${indent}- id: ${conceptId}\n${indent}  en:\n${indent}    - { text: ${yamlString(text)}, status: ${status} }\n`;
+function entry(conceptId: string, text: string, status: string, indent: string, zh: string[] = []): string {
+  const forms = zh.length ? `${indent}  zh: [${zh.map(yamlString).join(', ')}]\n` : '';
+  return `${indent}- id: ${conceptId}\n${forms}${indent}  en:\n${indent}    - { text: ${yamlString(text)}, status: ${status} }\n`;
 }
 
 /**
  * Insertions that add { text, status } to the concept conceptId in the glossary `existing`
  * (undefined: the file does not exist yet, and the whole file is the insertion).
  */
-export function addRenderingInsertions(existing: string | undefined, conceptId: string, text: string, status: 'admitted' | 'preferred'): TextInsertion[] {
-  if (existing === undefined || existing.trim() === '') return [{ offset: 0, text: WORKSPACE_GLOSSARY_HEADER + entry(conceptId, text, status, '  ') }];
+export function addRenderingInsertions(existing: string | undefined, conceptId: string, text: string, status: 'admitted' | 'preferred' | 'deprecated', zh: string[] = []): TextInsertion[] {
+  if (existing === undefined || existing.trim() === '') return [{ offset: 0, text: WORKSPACE_GLOSSARY_HEADER + entry(conceptId, text, status, '  ', zh) }];
   const lineCounter = new LineCounter();
   const doc = parseDocument(existing, { lineCounter });
   if (doc.errors.length > 0 || !isMap(doc.contents)) throw new Error('the workspace glossary has errors; fix them first');
@@ -48,7 +49,7 @@ export function addRenderingInsertions(existing: string | undefined, conceptId: 
     // No concepts list (or a flow list): add one at the end of the file.
     if (concepts !== undefined) throw new Error('"concepts" is not a block list; add the rendering by hand');
     const at = existing.length;
-    return [{ offset: at, text: prefix(at) + lf(`concepts:\n${entry(conceptId, text, status, '  ')}`) }];
+    return [{ offset: at, text: prefix(at) + lf(`concepts:\n${entry(conceptId, text, status, '  ', zh)}`) }];
   }
   const seq = concepts as YAMLSeq;
   const concept = seq.items.find((c) => isMap(c) && (c as YAMLMap).get('id') === conceptId) as YAMLMap | undefined;
@@ -60,7 +61,7 @@ export function addRenderingInsertions(existing: string | undefined, conceptId: 
     const last = seq.items[seq.items.length - 1] as YAMLMap | undefined;
     const itemIndent = last?.range ? indentOf(last.range[0]).slice(0, -2) : '  ';
     const at = last?.range ? atLineEnd(last.range[1] - 1) : atLineEnd(seq.range![0]);
-    return [{ offset: at, text: prefix(at) + lf(entry(conceptId, text, status, itemIndent)) }];
+    return [{ offset: at, text: prefix(at) + lf(entry(conceptId, text, status, itemIndent, zh)) }];
   }
   const en = concept.get('en', true);
   const item = `{ text: ${yamlString(text)}, status: ${status} }`;

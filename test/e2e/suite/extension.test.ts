@@ -160,6 +160,44 @@ describe('Tifa in VS Code', () => {
     assert.deepEqual(compact(ds), [span(t, '数字中国', 0, '数字中国 — Digital China'), span(t, '网络强国', 0, SUPERPOWER)]);
   });
 
+  it('completes, hints and outlines formulations through the VS Code API', async () => {
+    const doc = await vscode.workspace.openTextDocument(file('draft.zh.md'));
+    const t = doc.getText();
+    const [line, character] = position(t, t.indexOf('核心技术') + 2); // after 核心
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(line, character));
+    const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    assert.deepEqual(labels.filter((l) => l.startsWith('核心')).slice(0, 2), ['核心技术', '核心技术是国之重器']);
+
+    const hints = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', doc.uri, new vscode.Range(0, 0, doc.lineCount, 0));
+    const first = span(t, '网络强国', 0, '');
+    assert.deepEqual(
+      hints.slice(0, 2).map((h) => [h.position.line, h.position.character, typeof h.label === 'string' ? h.label : '']),
+      [[first[2], first[3], 'cyber superpower'], [...position(t, t.indexOf('核心技术') + 4), 'core technology']],
+    );
+
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
+    // VS Code merges in the Markdown extension's headings: keep Tifa's ("name (count)").
+    assert.deepEqual(symbols.map((s) => s.name).filter((n) => / \(\d+\)$/.test(n)), ['网络强国 (3)', '核心技术 (1)', '自主创新 (1)']);
+  });
+
+  it('runs the palette commands: Show Formulations in This File, Reload Glossaries', async () => {
+    const doc = await vscode.workspace.openTextDocument(file('draft.zh.md'));
+    await vscode.window.showTextDocument(doc, { preview: false });
+    const opened = new Promise<vscode.TextDocument>((resolve) => {
+      const sub = vscode.workspace.onDidOpenTextDocument((d) => {
+        if (d.uri.scheme === 'untitled') {
+          sub.dispose();
+          resolve(d);
+        }
+      });
+    });
+    await vscode.commands.executeCommand('tifa.showFormulations');
+    const summary = (await opened).getText();
+    assert.ok(summary.startsWith('# Formulations 提法\n\n5 occurrences of 3 formulations.'), summary);
+    assert.ok(summary.includes('| 网络强国 | cyber superpower | 3 | 3, 5 | Leading Group announcement, 2014 |'), summary);
+    assert.equal(await vscode.commands.executeCommand('tifa.reloadGlossaries'), true);
+  });
+
   it('restarts the server with "Tifa: Restart Language Server" and marks again', async () => {
     const uri = file('draft.zh.md');
     await vscode.commands.executeCommand('tifa.restartServer');

@@ -1,0 +1,71 @@
+/**
+ * The commands a translator runs from the palette. Reload Glossaries and the add-to-glossary
+ * fix are the server's own commands (the language client registers them); these three need a
+ * dialog first.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+
+const HAN = /[\u3400-\u9fff]/;
+
+export function registerCommands(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('tifa.exportGlossary', async () => {
+      const c = client();
+      if (!c) return;
+      const pick = await vscode.window.showQuickPick(
+        [
+          { label: 'TBX', description: vscode.l10n.t('TBX v3 (TBX-Basic), for CAT tools'), format: 'tbx' as const },
+          { label: 'CSV', description: vscode.l10n.t('One row per rendering, for spreadsheets'), format: 'csv' as const },
+          { label: 'YAML', description: vscode.l10n.t("Tifa's own format"), format: 'yaml' as const },
+        ],
+        { title: vscode.l10n.t('Export the glossaries in force') },
+      );
+      if (!pick) return;
+      const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+      const target = await vscode.window.showSaveDialog({
+        defaultUri: folder ? vscode.Uri.joinPath(folder, `glossary.${pick.format}`) : undefined,
+        filters: { [pick.label]: [pick.format] },
+      });
+      if (!target) return;
+      const active = vscode.window.activeTextEditor?.document.uri.toString();
+      const result = await c.sendRequest<{ text: string; concepts: number }>('tifa/exportGlossary', { uri: active, format: pick.format });
+      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.text));
+      void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} concepts to {1}.', result.concepts, vscode.workspace.asRelativePath(target)));
+    }),
+
+    vscode.commands.registerCommand('tifa.addSelectionToGlossary', async () => {
+      const editor = vscode.window.activeTextEditor;
+      const selected = editor?.document.getText(editor.selection).trim();
+      if (!editor || !selected) {
+        void vscode.window.showWarningMessage(vscode.l10n.t('Select a Chinese formulation or an English rendering first.'));
+        return;
+      }
+      const chinese = HAN.test(selected);
+      const other = await vscode.window.showInputBox({
+        title: vscode.l10n.t('Add “{0}” to the workspace glossary', selected),
+        prompt: chinese ? vscode.l10n.t('English rendering of {0}', selected) : vscode.l10n.t('Chinese form of “{0}” (leave empty if none)', selected),
+        validateInput: (v) => (chinese && !v.trim() ? vscode.l10n.t('An English rendering is needed.') : undefined),
+      });
+      if (other === undefined) return;
+      const status = await vscode.window.showQuickPick(['preferred', 'admitted', 'deprecated'], { title: vscode.l10n.t('Status of “{0}”', chinese ? other : selected) });
+      if (!status) return;
+      const en = chinese ? other.trim() : selected;
+      const zh = chinese ? selected : other.trim() || undefined;
+      await vscode.commands.executeCommand('tifa.addToGlossary', { uri: editor.document.uri.toString(), text: en, zh, status });
+    }),
+
+    vscode.commands.registerCommand('tifa.showFormulations', async () => {
+      const c = client();
+      const editor = vscode.window.activeTextEditor;
+      if (!c || !editor) return;
+      const summary = await c.sendRequest<string | null>('tifa/formulationSummary', { uri: editor.document.uri.toString() });
+      if (summary === null) {
+        void vscode.window.showWarningMessage(vscode.l10n.t('Tifa does not check this file’s language; see the setting tifa.languages.'));
+        return;
+      }
+      const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: summary });
+      await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+    }),
+  );
+}
