@@ -12,6 +12,7 @@ interface TifaStatus {
   glossaries: Array<{ label: string; concepts: number; errors: number; warnings: number; firstProblem?: string }>;
   errors: number;
   stale: string[];
+  tooLarge: string[];
 }
 
 const DEFAULT_LANGUAGES = ['plaintext', 'markdown', 'xliff', 'tmx'];
@@ -67,6 +68,11 @@ function showStatus(status: TifaStatus): void {
   } else {
     statusItem.severity = vscode.LanguageStatusSeverity.Information;
     statusItem.detail = vscode.l10n.t('Glossary: {0}', names);
+  }
+  if (status.tooLarge?.length) {
+    statusItem.severity = vscode.LanguageStatusSeverity.Warning;
+    const files = status.tooLarge.map((u) => vscode.workspace.asRelativePath(vscode.Uri.parse(u))).join(', ');
+    statusItem.detail += ' ' + vscode.l10n.t('Not checked, larger than tifa.maxFileSize: {0}.', files);
   }
 }
 

@@ -18,6 +18,7 @@ import { documentKind } from './core/engine';
 import type { FixData } from './core/formulations';
 import { addRenderingInsertions, applyInsertions } from './core/glossaryEdit';
 import { type TifaContext, uriToPath } from './context';
+import { documentOrError, guard } from './guard';
 import { computeDiagnostics } from './diagnostics';
 
 export const WORKSPACE_GLOSSARY_DIR = '.tifa';
@@ -37,9 +38,8 @@ const quote = (s: string) => `“${s}”`;
 export function registerCodeActions(ctx: TifaContext, onGlossaryWritten: (path: string, text: string) => Promise<void>): (args: unknown[]) => Promise<boolean | null> {
   const { connection, documents } = ctx;
 
-  connection.onCodeAction(async (params) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return [];
+  connection.onCodeAction(guard(connection, 'code actions', [] as CodeAction[], async (params) => {
+    const document = documentOrError(documents, params.textDocument?.uri);
     const only = params.context.only;
     const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
     const actions: CodeAction[] = [];
@@ -81,7 +81,7 @@ export function registerCodeActions(ctx: TifaContext, onGlossaryWritten: (path: 
       if (edit) actions.push({ title: 'Fix all glossary renderings in this file 修正本文件所有译法', kind: FIX_ALL_KIND, edit });
     }
     return actions;
-  });
+  }));
 
   return async (argv: unknown[]) => {
     const args = (argv[0] ?? {}) as { uri?: string; conceptId?: string; text?: string; status?: 'admitted' | 'preferred' | 'deprecated'; zh?: string };

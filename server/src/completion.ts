@@ -2,11 +2,12 @@
 import { type CompletionItem, CompletionItemKind, MarkupKind } from 'vscode-languageserver';
 import { completionCandidates } from './core/completion';
 import type { TifaContext } from './context';
+import { checkPosition, documentOrError, guard } from './guard';
 
 export function registerCompletion(ctx: TifaContext): void {
-  ctx.connection.onCompletion((params) => {
-    const document = ctx.documents.get(params.textDocument.uri);
-    if (!document) return [];
+  ctx.connection.onCompletion(guard(ctx.connection, 'completion', [] as CompletionItem[], (params) => {
+    const document = documentOrError(ctx.documents, params.textDocument?.uri);
+    checkPosition(document, params.position);
     const { line, character } = params.position;
     const before = document.getText({ start: { line, character: 0 }, end: params.position });
     const engine = ctx.engineFor(document.uri);
@@ -19,5 +20,5 @@ export function registerCompletion(ctx: TifaContext): void {
       filterText: before.slice(before.length - c.replace),
       textEdit: { range: { start: { line, character: character - c.replace }, end: params.position }, newText: c.text },
     }));
-  });
+  }));
 }

@@ -20,7 +20,10 @@ export function uriToPath(uri: string): string | undefined {
 }
 
 export class TifaContext {
-  private readonly analyses = new Map<string, { version: number; engine: TifaEngine; source: string | undefined; analysis: Analysis }>();
+  private readonly analyses = new Map<string, { version: number; engine: TifaEngine; source: string | undefined; limit: number; analysis: Analysis }>();
+  /** Open documents over tifa.maxFileSize, by URI, for the status item. */
+  readonly tooLarge = new Set<string>();
+  onTooLargeChange: () => void = () => undefined;
 
   constructor(
     readonly connection: Connection,
@@ -35,22 +38,49 @@ export class TifaContext {
   }
 
   analysis(document: TextDocument): Analysis {
+    const limit = this.settings.peek(document.uri).maxFileSize;
+    const cachedLarge = this.analyses.get(document.uri);
+    if (cachedLarge && cachedLarge.version === document.version && cachedLarge.limit === limit && this.tooLarge.has(document.uri)) return cachedLarge.analysis;
+    const text = document.getText();
+    // Cheap test first: UTF-8 takes at least one byte a unit and at most three.
+    const bytes = limit > 0 && text.length * 3 > limit ? Buffer.byteLength(text, 'utf8') : 0;
+    if (bytes > limit) {
+      const mb = (n: number) => (n / 1048576).toFixed(1);
+      const firstLine = text.search(/\r|\n/);
+      const analysis: Analysis = {
+        matches: [],
+        findings: [{
+          start: 0,
+          end: firstLine < 0 ? Math.min(text.length, 200) : Math.min(firstLine, 200),
+          code: 'document-notice',
+          message: `This file is ${mb(bytes)} MB, more than the ${mb(limit)} MB of the setting tifa.maxFileSize, so Tifa does not check it. 文件过大，未检查。`,
+        }],
+      };
+      this.analyses.set(document.uri, { version: document.version, engine: this.engineFor(document.uri), source: undefined, limit, analysis });
+      if (!this.tooLarge.has(document.uri)) {
+        this.tooLarge.add(document.uri);
+        this.onTooLargeChange();
+      }
+      return analysis;
+    }
+    if (this.tooLarge.delete(document.uri)) this.onTooLargeChange();
     const path = uriToPath(document.uri);
     const parallel = path
       ? readParallelSource(path, (p) => this.documents.all().find((d) => uriToPath(d.uri) === p)?.getText())
       : undefined;
     const engine = this.engineFor(document.uri);
     const cached = this.analyses.get(document.uri);
-    if (cached && cached.version === document.version && cached.engine === engine && cached.source === parallel?.text) return cached.analysis;
-    const analysis = engine.lint(document.getText(), {
+    if (cached && cached.version === document.version && cached.engine === engine && cached.source === parallel?.text && cached.limit === limit) return cached.analysis;
+    const analysis = engine.lint(text, {
       kind: documentKind(document.languageId, path ?? document.uri),
       parallelSource: parallel,
     });
-    this.analyses.set(document.uri, { version: document.version, engine, source: parallel?.text, analysis });
+    this.analyses.set(document.uri, { version: document.version, engine, source: parallel?.text, limit, analysis });
     return analysis;
   }
 
   forget(uri: string): void {
     this.analyses.delete(uri);
+    if (this.tooLarge.delete(uri)) this.onTooLargeChange();
   }
 }

@@ -5,13 +5,14 @@
 import { DocumentDiagnosticReportKind, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TifaContext } from './context';
+import { documentOrError, guard } from './guard';
 import { toDiagnostics } from './lspDiagnostics';
 import { levelOf } from './settings';
 
 const PUSH_DELAY_MS = 150;
 
 export async function computeDiagnostics(ctx: TifaContext, document: TextDocument): Promise<Diagnostic[]> {
-  const settings = await ctx.settings.get(document.uri);
+  const settings = await ctx.settings.get(document.uri); // also what ctx.analysis peeks at
   const { findings } = ctx.analysis(document);
   return toDiagnostics(document, findings, (code) => levelOf(settings, code));
 }
@@ -20,11 +21,11 @@ export function registerDiagnostics(ctx: TifaContext, mode: { pull: boolean; ref
   const { connection, documents } = ctx;
 
   if (mode.pull) {
-    connection.languages.diagnostics.on(async (params) => {
-      const document = documents.get(params.textDocument.uri);
-      if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    const empty: { kind: typeof DocumentDiagnosticReportKind.Full; items: Diagnostic[] } = { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    connection.languages.diagnostics.on(guard(connection, 'diagnostics', empty, async (params) => {
+      const document = documentOrError(documents, params.textDocument?.uri);
       return { kind: DocumentDiagnosticReportKind.Full, items: await computeDiagnostics(ctx, document) };
-    });
+    }));
     return {
       refreshAll() {
         if (mode.refreshSupport) void connection.languages.diagnostics.refresh();
@@ -39,7 +40,14 @@ export function registerDiagnostics(ctx: TifaContext, mode: { pull: boolean; ref
     const document = documents.get(uri);
     if (!document) return;
     const version = document.version;
-    const diagnostics = await computeDiagnostics(ctx, document);
+    let diagnostics: Diagnostic[];
+    try {
+      diagnostics = await computeDiagnostics(ctx, document);
+    } catch (e) {
+      connection.console.error(`Tifa: checking ${uri} failed: ${(e as Error).stack ?? e}`);
+      return;
+    }
+    // Only for the version checked, and never for a document closed meanwhile.
     const current = documents.get(uri);
     if (current && current.version === version) void connection.sendDiagnostics({ uri, version, diagnostics });
   };

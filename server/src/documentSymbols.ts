@@ -3,11 +3,11 @@ import { type DocumentSymbol, SymbolKind } from 'vscode-languageserver';
 import type { FormulationMatch } from './core/matcher';
 import { conceptLabel, preferredRendering } from './core/model';
 import type { TifaContext } from './context';
+import { documentOrError, guard } from './guard';
 
 export function registerDocumentSymbols(ctx: TifaContext): void {
-  ctx.connection.onDocumentSymbol((params) => {
-    const document = ctx.documents.get(params.textDocument.uri);
-    if (!document) return [];
+  ctx.connection.onDocumentSymbol(guard(ctx.connection, 'document symbols', [] as DocumentSymbol[], (params) => {
+    const document = documentOrError(ctx.documents, params.textDocument?.uri);
     const groups = new Map<string, FormulationMatch[]>();
     for (const m of ctx.analysis(document).matches) groups.set(m.concept.id, [...(groups.get(m.concept.id) ?? []), m]);
     const range = (m: FormulationMatch) => ({ start: document.positionAt(m.start), end: document.positionAt(m.end) });
@@ -23,5 +23,5 @@ export function registerDocumentSymbols(ctx: TifaContext): void {
         children: ms.map((m) => ({ name: document.getText(range(m)).replace(/\s+/g, ' '), kind: SymbolKind.String, range: range(m), selectionRange: range(m) })),
       };
     });
-  });
+  }));
 }

@@ -2,17 +2,20 @@
 import { type Hover, MarkupKind } from 'vscode-languageserver';
 import { TifaEngine } from './core/engine';
 import type { TifaContext } from './context';
+import { checkPosition, documentOrError, guard, throwIfCancelled } from './guard';
 
 export function registerHover(ctx: TifaContext): void {
-  ctx.connection.onHover((params): Hover | null => {
-    const document = ctx.documents.get(params.textDocument.uri);
-    if (!document) return null;
+  ctx.connection.onHover(guard(ctx.connection, 'hover', null, (params, token): Hover | null => {
+    const document = documentOrError(ctx.documents, params.textDocument?.uri);
+    checkPosition(document, params.position);
     const offset = document.offsetAt(params.position);
-    const match = TifaEngine.matchAt(ctx.analysis(document), offset);
+    const analysis = ctx.analysis(document);
+    throwIfCancelled(token);
+    const match = TifaEngine.matchAt(analysis, offset);
     if (!match) return null;
     return {
       contents: { kind: MarkupKind.Markdown, value: ctx.engineFor(document.uri).hover(match) },
       range: { start: document.positionAt(match.start), end: document.positionAt(match.end) },
     };
-  });
+  }));
 }

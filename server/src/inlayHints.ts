@@ -6,11 +6,11 @@ import { InlayHintKind } from 'vscode-languageserver';
 import { earliestProvenance } from './core/formulations';
 import { preferredRendering } from './core/model';
 import type { TifaContext } from './context';
+import { documentOrError, guard } from './guard';
 
 export function registerInlayHints(ctx: TifaContext): void {
-  ctx.connection.languages.inlayHint.on(async (params) => {
-    const document = ctx.documents.get(params.textDocument.uri);
-    if (!document) return [];
+  ctx.connection.languages.inlayHint.on(guard(ctx.connection, 'inlay hints', [], async (params) => {
+    const document = documentOrError(ctx.documents, params.textDocument?.uri);
     if (!(await ctx.settings.get(document.uri)).inlayHints) return [];
     const from = document.offsetAt(params.range.start);
     const to = document.offsetAt(params.range.end);
@@ -31,5 +31,5 @@ export function registerInlayHints(ctx: TifaContext): void {
           ...(provenance ? { tooltip: provenance } : {}),
         }];
       });
-  });
+  }));
 }

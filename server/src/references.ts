@@ -9,15 +9,16 @@ import type { Location } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { documentKind, TifaEngine } from './core/engine';
 import { type TifaContext, uriToPath } from './context';
+import { checkPosition, documentOrError, guard, throwIfCancelled } from './guard';
 
 const DRAFTS = ['**/*.{md,markdown,txt,xlf,xliff,tmx}'];
 const MAX_FILES = 2000;
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 export function registerReferences(ctx: TifaContext): void {
-  ctx.connection.onReferences(async (params) => {
-    const document = ctx.documents.get(params.textDocument.uri);
-    if (!document) return [];
+  ctx.connection.onReferences(guard(ctx.connection, 'references', [] as Location[], async (params, token) => {
+    const document = documentOrError(ctx.documents, params.textDocument?.uri);
+    checkPosition(document, params.position);
     const match = TifaEngine.matchAt(ctx.analysis(document), document.offsetAt(params.position));
     if (!match) return [];
     const conceptId = match.concept.id;
@@ -40,6 +41,7 @@ export function registerReferences(ctx: TifaContext): void {
       for (const file of files) {
         const uri = pathToFileURL(file).href;
         if (seen.has(uri)) continue;
+        throwIfCancelled(token); // between files: a long search stops when asked to
         try {
           if (statSync(file).size > MAX_FILE_BYTES) continue;
           collect(uri, readFileSync(file, 'utf8'));
@@ -50,5 +52,5 @@ export function registerReferences(ctx: TifaContext): void {
     }
     // A draft has no declaration: includeDeclaration changes nothing, the occurrence under the cursor is listed too.
     return locations;
-  });
+  }));
 }

@@ -90,6 +90,7 @@ connection.onInitialize((params): InitializeResult => {
     return reloadGlossaries(`added a rendering to ${path}`);
   });
   status = registerStatus(ctx);
+  ctx.onTooLargeChange = () => status?.send();
   watchFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   return {
     capabilities: {

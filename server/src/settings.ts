@@ -12,16 +12,20 @@ export interface TifaSettings {
   glossary: GlossarySettings;
   /** The preferred English rendering after each Chinese formulation. */
   inlayHints: boolean;
+  /** Larger documents (in bytes, UTF-8) are not checked; 0 means no limit. */
+  maxFileSize: number;
 }
 
 export const DEFAULT_SETTINGS: TifaSettings = {
   levels: Object.fromEntries(RULE_CODES.map((c) => [c, RULES[c].defaultLevel])) as Record<RuleCode, Level>,
   glossary: { builtin: true, files: DEFAULT_GLOSSARY_FILES, profile: '' },
   inlayHints: true,
+  maxFileSize: 10 * 1024 * 1024,
 };
 
 export class SettingsStore {
   private readonly cache = new Map<string, Promise<TifaSettings>>();
+  private readonly resolved = new Map<string, TifaSettings>();
   supported = false;
 
   constructor(private readonly connection: Connection) {}
@@ -32,23 +36,34 @@ export class SettingsStore {
     if (!s) {
       s = this.connection.workspace
         .getConfiguration({ scopeUri: uri, section: 'tifa' })
-        .then((raw: unknown) => fromRaw(raw), () => DEFAULT_SETTINGS);
+        .then((raw: unknown) => fromRaw(raw), () => DEFAULT_SETTINGS)
+        .then((settings) => {
+          this.resolved.set(uri, settings);
+          return settings;
+        });
       this.cache.set(uri, s);
     }
     return s;
   }
 
+  /** The settings last read for uri (or the defaults): for code that cannot wait. */
+  peek(uri: string): TifaSettings {
+    return this.resolved.get(uri) ?? DEFAULT_SETTINGS;
+  }
+
   forget(uri: string): void {
     this.cache.delete(uri);
+    this.resolved.delete(uri);
   }
 
   clear(): void {
     this.cache.clear();
+    this.resolved.clear();
   }
 }
 
 export function fromRaw(raw: unknown): TifaSettings {
-  const r = (raw ?? {}) as { formulations?: { severity?: unknown }; rules?: Record<string, unknown>; glossary?: { builtin?: unknown; files?: unknown; profile?: unknown }; inlayHints?: unknown };
+  const r = (raw ?? {}) as { formulations?: { severity?: unknown }; rules?: Record<string, unknown>; glossary?: { builtin?: unknown; files?: unknown; profile?: unknown }; inlayHints?: unknown; maxFileSize?: unknown };
   const levels = { ...DEFAULT_SETTINGS.levels };
   for (const code of RULE_CODES) levels[code] = parseLevel(r.rules?.[code], levels[code]);
   const formulation = parseLevel(r.formulations?.severity, levels.formulation);
@@ -60,6 +75,7 @@ export function fromRaw(raw: unknown): TifaSettings {
     levels,
     glossary: { builtin: g.builtin !== false, files, profile: typeof g.profile === 'string' ? g.profile : '' },
     inlayHints: r.inlayHints !== false,
+    maxFileSize: typeof r.maxFileSize === 'number' && r.maxFileSize >= 0 ? r.maxFileSize : DEFAULT_SETTINGS.maxFileSize,
   };
 }
 

@@ -13,6 +13,8 @@ export interface TifaStatus {
   errors: number;
   /** Files with errors whose last good version is in force. */
   stale: string[];
+  /** Open documents over tifa.maxFileSize, not checked. */
+  tooLarge: string[];
 }
 
 export function currentStatus(ctx: TifaContext): TifaStatus {
@@ -34,6 +36,7 @@ export function currentStatus(ctx: TifaContext): TifaStatus {
     glossaries,
     errors: glossaries.reduce((n, g) => n + g.errors, 0),
     stale: loaded.filter((g) => g.stale).map((g) => g.label),
+    tooLarge: [...ctx.tooLarge],
   };
 }
 

@@ -137,11 +137,12 @@ export class TestClient {
   }
 
   /** The latest diagnostics published for uri once predicate holds. */
-  diagnostics(uri: string, predicate: (d: Diagnostic[], p: PublishDiagnosticsParams) => boolean = () => true): Promise<Diagnostic[]> {
+  diagnostics(uri: string, predicate: (d: Diagnostic[], p: PublishDiagnosticsParams) => boolean = () => true, deadlineMs = 5000): Promise<Diagnostic[]> {
     return this.until(
       () => this.published.get(uri)?.at(-1),
       (p) => predicate(p.diagnostics, p),
       `diagnostics for ${uri}`,
+      deadlineMs,
     ).then((p) => p.diagnostics);
   }
 

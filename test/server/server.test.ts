@@ -171,7 +171,7 @@ describe('language server over JSON-RPC (pull diagnostics and settings, as VS Co
     assert.equal(report.items[0].severity, 4);
   });
 
-  it('answers an empty report for a document it does not know', async () => {
-    assert.deepEqual(await pull('file:///never-opened.md'), { kind: 'full', items: [] });
+  it('answers an InvalidParams error for a document it does not know', async () => {
+    await assert.rejects(pull('file:///never-opened.md'), { code: -32602, message: 'Unknown document file:///never-opened.md: send textDocument/didOpen first.' });
   });
 });
