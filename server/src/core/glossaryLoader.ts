@@ -38,7 +38,23 @@ function validate(): ValidateFunction {
 /** Limits that keep a hostile glossary from exhausting memory (alias bombs). */
 const MAX_ALIAS_COUNT = 100;
 
+/** Glossaries larger than this are refused: no real glossary comes near it. */
+export const MAX_GLOSSARY_CHARS = 20 * 1024 * 1024;
+
 export function loadGlossaryYaml(text: string): GlossaryLoadResult {
+  if (text.length > MAX_GLOSSARY_CHARS) {
+    return { glossary: emptyResultGlossary(), problems: [{ severity: 'error', message: `The glossary is ${(text.length / 1048576).toFixed(1)} M characters long, over the 20 M a glossary may have: it is not loaded.`, start: 0, end: 0, line: 1, column: 1 }] };
+  }
+  try {
+    return loadUnguarded(text);
+  } catch (e) {
+    // Hostile structure (nesting deep enough to exhaust the stack, for one): refuse, do not crash.
+    const reason = e instanceof RangeError ? 'it is nested too deeply' : firstLine((e as Error).message ?? String(e));
+    return { glossary: emptyResultGlossary(), problems: [{ severity: 'error', message: `The glossary cannot be read: ${reason}.`, start: 0, end: 0, line: 1, column: 1 }] };
+  }
+}
+
+function loadUnguarded(text: string): GlossaryLoadResult {
   const lineCounter = new LineCounter();
   // A BOM is not part of the YAML; offsets stay those of `text`, lines and columns those an
   // editor shows (which hides the BOM).
@@ -51,7 +67,10 @@ export function loadGlossaryYaml(text: string): GlossaryLoadResult {
   };
 
   const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: true, strict: true });
-  for (const e of doc.errors) problem('error', `YAML syntax: ${firstLine(e.message)}`, e.pos[0], e.pos[1]);
+  for (const e of doc.errors) {
+    const deep = /Maximum call stack size exceeded/.test(e.message);
+    problem('error', deep ? 'The glossary is nested too deeply to be read.' : `YAML syntax: ${firstLine(e.message)}`, e.pos[0], e.pos[1]);
+  }
   for (const w of doc.warnings) problem('warning', `YAML: ${firstLine(w.message)}`, w.pos[0], w.pos[1]);
   if (doc.errors.length > 0) return { glossary: emptyResultGlossary(), problems };
 
@@ -59,7 +78,12 @@ export function loadGlossaryYaml(text: string): GlossaryLoadResult {
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
-    problem('error', `YAML: ${firstLine((e as Error).message)}`, 0, 0);
+    const message = (e as Error).message ?? '';
+    if (/alias/i.test(message)) {
+      // An "alias bomb": a few lines that expand to millions of values.
+      const at = source.search(/\*[A-Za-z0-9_-]/);
+      problem('error', `Too many aliases (*name): this glossary would expand to more than ${MAX_ALIAS_COUNT} copies and is not loaded.`, Math.max(0, at), Math.max(0, at) + 1);
+    } else problem('error', `YAML: ${firstLine(message)}`, 0, 0);
     return { glossary: emptyResultGlossary(), problems };
   }
 

@@ -8,8 +8,14 @@
  * showing Markdown as plain text (Neovim, Emacs) stay readable. White space is folded to single
  * spaces, so glossary text can never start a line, and so never a list, heading or code block.
  */
+/** Glossary text longer than this is cut in hovers and messages (a hostile note can be megabytes). */
+export const MAX_SHOWN = 2000;
+
 export function escapeMarkdown(text: string): string {
-  return text
+  // Cut before a surrogate pair rather than through it.
+  const cut = MAX_SHOWN - (/[\ud800-\udbff]/.test(text.charAt(MAX_SHOWN - 1)) ? 1 : 0);
+  const shown = text.length > MAX_SHOWN ? text.slice(0, cut) + '…' : text;
+  return shown
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
     .replace(/\s+/g, ' ')
     .trim()

@@ -51,7 +51,9 @@ export function parseBilingualXml(xml: string, format: 'xliff' | 'tmx'): XmlDocu
     {
       onprocessinginstruction(name) {
         if (name.toLowerCase() === '!doctype') {
-          doc.problems.push({ start: parser.startIndex, end: parser.endIndex + 1, message: 'The DOCTYPE is ignored: entities declared in it are not expanded.' });
+          // htmlparser2 reports declarations from the character before: anchor on the "<!" itself.
+          const start = xml.indexOf('<!', parser.startIndex);
+          doc.problems.push({ start, end: parser.endIndex + 1, message: 'The DOCTYPE is ignored: entities declared in it are not expanded.' });
         }
       },
       oncomment() {
