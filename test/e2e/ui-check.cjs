@@ -171,9 +171,11 @@ async function poll(fn, what, ms = 30000) {
     check(/^\s*Quick Fix\s*Replace with “cyber superpower”/.test(menu), 'the preferred rendering comes first');
     await page.keyboard.press('Enter');
     const fixedLine = await poll(async () => {
-      const t = await page.locator('.editor-instance .monaco-editor .view-lines').innerText();
-      return t.replace(/\u00a0/g, ' ').includes('as "cyber superpower" or "network power"') ? t : undefined;
-    }, 'the fix to be applied', 15000).catch(() => '');
+      // Each visual line is its own element, reused out of order: look at them one by one.
+      const lines = (await page.locator('.editor-instance .monaco-editor .view-line').allInnerTexts()).map((t) => t.replace(/[\s\u00a0]+/g, ' '));
+      return lines.some((l) => l.includes('as "cyber superpower" or')) && !lines.some((l) => l.includes('"cyber power"')) ? lines : undefined;
+    }, 'the fix to be applied', 15000).catch(() => undefined);
+    if (!fixedLine) await page.screenshot({ path: path.join(os.tmpdir(), 'tifa-ui-debug.png') });
     check(!!fixedLine, 'applying the quick fix puts “cyber superpower” in the text');
     const warningGone = await poll(async () => {
       const t = await page.locator('.markers-panel').innerText();

@@ -43,8 +43,7 @@ export class Automaton {
 
     // 1. A trie built from the patterns in sorted order: each pattern shares its prefix with
     //    the previous one, so no lookups are needed, and every node's children come out sorted.
-    const order = Array.from({ length: n }, (_, i) => i);
-    order.sort((a, b) => (patterns[a] < patterns[b] ? -1 : patterns[a] > patterns[b] ? 1 : a - b));
+    const order = sortedOrder(patterns);
     const tFirstChild = new Int32Array(total).fill(-1);
     const tLastChild = new Int32Array(total).fill(-1);
     const tNextSibling = new Int32Array(total).fill(-1);
@@ -145,4 +144,31 @@ export class Automaton {
       state = this.fail[state];
     }
   }
+}
+
+/**
+ * Pattern indices in code-unit order (ties in glossary order). Bucketed by first unit first:
+ * each bucket is small, so the comparison sort that follows does far less work.
+ */
+function sortedOrder(patterns: readonly string[]): number[] {
+  const buckets = new Map<number, number[]>();
+  for (let i = 0; i < patterns.length; i++) {
+    const u = patterns[i].length ? patterns[i].charCodeAt(0) : -1;
+    const b = buckets.get(u);
+    if (b) b.push(i);
+    else buckets.set(u, [i]);
+  }
+  const order: number[] = [];
+  for (const u of [...buckets.keys()].sort((a, b) => a - b)) {
+    const b = buckets.get(u)!;
+    if (b.length > 1) {
+      b.sort((x, y) => {
+        const px = patterns[x];
+        const py = patterns[y];
+        return px < py ? -1 : px > py ? 1 : x - y;
+      });
+    }
+    for (const i of b) order.push(i);
+  }
+  return order;
 }

@@ -18,6 +18,7 @@ import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
 import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
 import JPVariants from 'opencc-js/dict/JPShinjitaiCharactersRev';
 import CompatibilityIdeographs from 'opencc-js/dict/CJK_Compatibility_Ideographs';
+import TWPhrases from 'opencc-js/dict/TWPhrases';
 
 let table: Uint16Array | undefined;
 
@@ -53,9 +54,26 @@ function applyDict(t: Uint16Array, dict: string): void {
 }
 
 let toTaiwan: ((s: string) => string) | undefined;
+let taiwanPhraseChars: Set<number> | undefined;
 
-/** The forms a Chinese phrase takes in Taiwan and Hong Kong writing, as OpenCC converts them. */
+/**
+ * The forms a Chinese phrase takes in Taiwan writing, as OpenCC converts it. A form with no
+ * character that any of OpenCC's Taiwan phrases contains can only change character by
+ * character, which the text-side table already folds back: the converter is skipped for it
+ * (it is the costly part of building a large glossary).
+ */
 export function regionalForms(simplified: string): string[] {
+  if (!taiwanPhraseChars) {
+    const table = simplifiedTable();
+    taiwanPhraseChars = new Set<number>();
+    for (const entry of TWPhrases.split('|')) {
+      const key = entry.slice(0, entry.indexOf(' '));
+      for (let i = 0; i < key.length; i++) taiwanPhraseChars.add(table[key.charCodeAt(i)]);
+    }
+  }
+  let relevant = false;
+  for (let i = 0; i < simplified.length && !relevant; i++) relevant = taiwanPhraseChars.has(simplified.charCodeAt(i));
+  if (!relevant) return [];
   toTaiwan ??= ConverterFactory(Locale.from.cn, Locale.to.twp);
   return [toTaiwan(simplified)];
 }
