@@ -121,6 +121,11 @@ async function poll(fn, what, ms = 30000) {
     check(flat.includes('Preferred 首选: cyber superpower (DigiChina)'), 'the hover shows the preferred rendering and its authority');
     check(flat.includes('Provenance 出处') && flat.includes('4.20 speech') && flat.includes('把我国建设成为网络强国'), 'the hover shows the provenance timeline with quotes');
     check(!flat.includes('\\'), 'the hover shows no stray escape characters');
+    // The card fades in: picture it once it is fully opaque.
+    await poll(() => page.evaluate(() => [...document.querySelectorAll('.monaco-hover:not(.hidden)')].every((h) => {
+      for (let e = h; e; e = e.parentElement) if (getComputedStyle(e).opacity !== '1') return false;
+      return true;
+    })), 'the hover to finish fading in', 5000).catch(() => undefined);
     await page.screenshot({ path: path.join(shots, 'hover.png') });
     log('saved', path.join(shots, 'hover.png'));
 
