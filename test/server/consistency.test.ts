@@ -6,19 +6,11 @@ import { pathToFileURL } from 'node:url';
 import type { CodeAction, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadGlossaryYaml } from '../../server/src/core/glossaryLoader';
-import { TestClient } from './lspClient';
+import { rangeOf, TestClient } from './lspClient';
 
 const DEPRECATED = '“network power” is a deprecated rendering of 网络强国: use “cyber superpower” (DigiChina).';
 const WARNINGS = new Set(['deprecated-rendering', 'inconsistent-rendering', 'missing-rendering']);
 
-/** Position of the nth occurrence of needle, computed from the text itself. */
-function rangeOf(text: string, needle: string, nth = 0) {
-  let i = -1;
-  for (let k = 0; k <= nth; k++) i = text.indexOf(needle, i + 1);
-  assert.ok(i >= 0, needle);
-  const d = TextDocument.create('x:', 'x', 0, text);
-  return { start: d.positionAt(i), end: d.positionAt(i + needle.length) };
-}
 
 describe('translation consistency over JSON-RPC', function () {
   let dir: string;

@@ -5,16 +5,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CompletionItem, DocumentSymbol, InlayHint, Location } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { TestClient } from './lspClient';
+import { rangeOf as at, TestClient } from './lspClient';
 
-/** [start, end] positions of the nth occurrence of needle, computed from the text itself. */
-function at(text: string, needle: string, nth = 0) {
-  let i = -1;
-  for (let k = 0; k <= nth; k++) i = text.indexOf(needle, i + 1);
-  assert.ok(i >= 0, needle);
-  const d = TextDocument.create('x:', 'x', 0, text);
-  return { start: d.positionAt(i), end: d.positionAt(i + needle.length) };
-}
 
 describe('editor features over JSON-RPC', function () {
   let dir: string;

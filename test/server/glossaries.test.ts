@@ -4,15 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-protocol';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { TestClient } from './lspClient';
+import { rangeOf, TestClient } from './lspClient';
 
-const rangeOf = (text: string, needle: string) => {
-  const d = TextDocument.create('x:', 'x', 0, text);
-  const i = text.indexOf(needle);
-  assert.ok(i >= 0, needle);
-  return { start: d.positionAt(i), end: d.positionAt(i + needle.length) };
-};
 const byCode = (ds: Diagnostic[], code: string) => ds.filter((d) => d.code === code);
 
 describe('workspace glossaries over JSON-RPC', function () {

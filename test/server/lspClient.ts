@@ -168,3 +168,12 @@ export class TestClient {
 export function compact(diagnostics: Diagnostic[]): Array<[number, number, number, number, string]> {
   return diagnostics.map((d) => [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, typeof d.message === 'string' ? d.message : d.message.value]);
 }
+
+/** The LSP range of the nth occurrence of needle in text, computed from the text itself. */
+export function rangeOf(text: string, needle: string, nth = 0) {
+  let i = -1;
+  for (let k = 0; k <= nth; k++) i = text.indexOf(needle, i + 1);
+  if (i < 0) throw new Error(`${JSON.stringify(needle)} #${nth} is not in the text`);
+  const d = TextDocument.create('x:', 'x', 0, text);
+  return { start: d.positionAt(i), end: d.positionAt(i + needle.length) };
+}

@@ -11,6 +11,7 @@
  * field, and a translator needs those to find a mistake in a file exported from a CAT tool.
  */
 import type { GlossaryLoadResult, GlossaryProblem } from './glossaryLoader';
+import { LineIndex } from './lineIndex';
 import type { Concept, ConceptKind, Glossary, RenderingStatus } from './model';
 import { statusFromTbx } from './tbx';
 
@@ -70,18 +71,9 @@ const KINDS = new Set(['formulation', 'catchphrase', 'body', 'programme']);
 
 export function importCsv(text: string): GlossaryLoadResult {
   const problems: GlossaryProblem[] = [];
-  const lineStarts = [0];
-  for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) === 10) lineStarts.push(k + 1);
-  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const lines = new LineIndex(text);
   const problem = (severity: GlossaryProblem['severity'], message: string, start: number, length = 1) => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid] <= start) lo = mid;
-      else hi = mid - 1;
-    }
-    problems.push({ severity, message, start, end: start + Math.max(1, length), line: lo + 1, column: start - lineStarts[lo] + 1 - (lo === 0 ? bom : 0) });
+    problems.push({ severity, message, start, end: start + Math.max(1, length), ...lines.position(start) });
   };
   const glossary: Glossary = { speeches: new Map(), concepts: [] };
   const firstLine = text.slice(0, text.search(/\r|\n|$/));

@@ -15,6 +15,7 @@
 import { type ChildNode, type Element, isTag, isText } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 import type { GlossaryLoadResult, GlossaryProblem } from './glossaryLoader';
+import { LineIndex } from './lineIndex';
 import type { Appearance, Concept, Glossary, Rendering, RenderingStatus, Speech } from './model';
 
 const CONCEPT = new Set(['conceptEntry', 'termEntry', 'entry']);
@@ -59,17 +60,9 @@ function descendants(n: { children: ChildNode[] }, names: Set<string>, out: Elem
 
 export function importTbx(xml: string): GlossaryLoadResult {
   const problems: GlossaryProblem[] = [];
-  const lineStarts = [0];
-  for (let i = 0; i < xml.length; i++) if (xml.charCodeAt(i) === 10) lineStarts.push(i + 1);
+  const lines = new LineIndex(xml);
   const problem = (severity: GlossaryProblem['severity'], message: string, start: number, end = start + 1) => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid] <= start) lo = mid;
-      else hi = mid - 1;
-    }
-    problems.push({ severity, message, start, end, line: lo + 1, column: start - lineStarts[lo] + 1 });
+    problems.push({ severity, message, start, end, ...lines.position(start) });
   };
 
   const doc = parseDocument(xml, { xmlMode: true, withStartIndices: true, withEndIndices: true, decodeEntities: true });
