@@ -101,6 +101,12 @@ describe('markup awareness and suppression', () => {
     assert.equal(lint(md, 'markdown').length, 5);
   });
 
+  it('reads a quoted Chinese paragraph wrapped mid-phrase as one phrase, and not across quotes', () => {
+    const md = '> 我们要建设网络\n> 强国。\n>\n> > 核心\n> > 技术\n\n> 网络\n\n> 强国\n';
+    const found = builtinEngine().lint(md, { kind: 'markdown' }).matches.map((m) => md.slice(m.start, m.end));
+    assert.deepEqual(found, ['网络\n> 强国', '核心\n> > 技术']);
+  });
+
   it('keeps a formulation from being formed across masked code', () => {
     assert.deepEqual(builtinEngine().lint('网络`x`强国', { kind: 'markdown' }).matches, []);
   });

@@ -13,6 +13,11 @@ describe('formulation matching (built-in glossary)', () => {
     assert.deepEqual(matches('建设网络\r\n   强国'), [['网络\r\n   强国', 2, 11, 'cyber-superpower']]);
   });
 
+  it('never joins two paragraphs', () => {
+    assert.deepEqual(matches('建设网络\n\n强国是目标'), []);
+    assert.deepEqual(matches('A cyber\r\n\r\nsuperpower'), []);
+  });
+
   it('finds traditional characters and the Taiwan form as the simplified concept', () => {
     assert.deepEqual(matches('建設網絡強國與網路強國'), [
       ['網絡強國', 2, 6, 'cyber-superpower'],

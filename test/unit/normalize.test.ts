@@ -10,6 +10,14 @@ describe('normalization', () => {
     assert.equal(norm('网络　强国'), '网络强国'); // ideographic space
   });
 
+  it('turns a blank line (the end of a paragraph) into a line break no formulation crosses', () => {
+    assert.equal(norm('网络\n\n强国'), '网络\n强国');
+    assert.equal(norm('网络\r\n  \r\n强国'), '网络\n强国');
+    assert.equal(norm('cyber\n\nsuperpower'), 'cyber\nsuperpower');
+    const r = normalizeString('网络\r\n\r\n强国');
+    assert.deepEqual([r.starts[2], r.ends[2]], [2, 6]);
+  });
+
   it('keeps one space between Chinese and Latin text, none next to Chinese punctuation', () => {
     assert.equal(norm('强国 cyber'), '强国 cyber');
     assert.equal(norm('安全， 没有'), '安全,没有');

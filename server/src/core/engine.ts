@@ -5,7 +5,7 @@
 import { deprecatedRenderings, documentInconsistencies, inlineGlossPairs, type Pair, pairFindings, paragraphs } from './consistency';
 import { type Finding, formulationFindings } from './formulations';
 import { hoverCard } from './hoverCard';
-import { htmlComments, isSuppressed, markdownNonProse, mask, suppressions } from './markup';
+import { htmlComments, isSuppressed, markdownNonProse, markdownStructure, mask, suppressions } from './markup';
 import { type FormulationMatch, FormulationMatcher } from './matcher';
 import type { Glossary } from './model';
 import { parseBilingualXml } from './xmlSegments';
@@ -96,8 +96,8 @@ export class TifaEngine {
       regions = suppressions(text, xml.comments);
       for (const p of xml.problems) notices.push({ start: p.start, end: p.end, code: 'document-notice', message: p.message });
     } else {
-      const nonProse = kind === 'markdown' ? markdownNonProse(text) : [];
-      const prose = mask(text, nonProse);
+      const { nonProse, markers } = kind === 'markdown' ? markdownStructure(text) : { nonProse: [], markers: [] };
+      const prose = mask(text, nonProse, markers);
       matches = this.matcher.find(prose);
       regions = suppressions(text, kind === 'markdown' ? htmlComments(text, nonProse) : undefined);
       pairs = inlineGlossPairs(prose, matches);

@@ -33,6 +33,15 @@ const MASKED_TYPES = new Set(['code', 'inlineCode', 'html', 'yaml', 'toml', 'def
 
 /** Offset ranges of a Markdown text that are not prose. Sorted, non-overlapping. */
 export function markdownNonProse(text: string): Array<[number, number]> {
+  return markdownStructure(text).nonProse;
+}
+
+/**
+ * What is not prose (masked), and the block-quote markers ("> " at the start of a quoted line),
+ * which are blanked instead: a quoted Chinese paragraph wrapped mid-phrase is one phrase.
+ */
+export function markdownStructure(text: string): { nonProse: Array<[number, number]>; markers: Array<[number, number]> } {
+  const markers: Array<[number, number]> = [];
   const tree = fromMarkdown(text, {
     extensions: [gfmTable(), gfmAutolinkLiteral(), frontmatter(['yaml', 'toml'])],
     mdastExtensions: [gfmTableFromMarkdown(), gfmAutolinkLiteralFromMarkdown(), frontmatterFromMarkdown(['yaml', 'toml'])],
@@ -45,6 +54,16 @@ export function markdownNonProse(text: string): Array<[number, number]> {
   };
   const visit = (n: Node) => {
     const r = span(n);
+    if (r && n.type === 'blockquote') {
+      // Every line of the quote after its first starts with its markers (and any outer ones).
+      for (let lineStart = text.lastIndexOf('\n', r[0] - 1) + 1; lineStart < r[1]; ) {
+        const m = /^[ \t]*(?:>[ \t]?)+/.exec(text.slice(lineStart, Math.min(text.length, lineStart + 200)));
+        if (m) markers.push([lineStart, lineStart + m[0].length]);
+        const next = text.indexOf('\n', lineStart);
+        if (next < 0) break;
+        lineStart = next + 1;
+      }
+    }
     if (r && MASKED_TYPES.has(n.type)) {
       ranges.push(r);
       return;
@@ -73,11 +92,22 @@ export function markdownNonProse(text: string): Array<[number, number]> {
   };
   visit(tree);
   ranges.sort((a, b) => a[0] - b[0]);
-  return ranges;
+  return { nonProse: ranges, markers };
 }
 
 /** The text with the given ranges masked, same length; line breaks are kept. */
-export function mask(text: string, ranges: ReadonlyArray<readonly [number, number]>): string {
+export function mask(text: string, ranges: ReadonlyArray<readonly [number, number]>, blanks: ReadonlyArray<readonly [number, number]> = []): string {
+  if (blanks.length) {
+    // Blank first (spaces, which the normalizer folds like any white space), then mask.
+    let out = '';
+    let cursor = 0;
+    for (const [s, e] of [...blanks].sort((a, b) => a[0] - b[0])) {
+      if (s < cursor) continue;
+      out += text.slice(cursor, s) + ' '.repeat(e - s);
+      cursor = e;
+    }
+    text = out + text.slice(cursor);
+  }
   if (ranges.length === 0) return text;
   let out = '';
   let cursor = 0;

@@ -7,7 +7,8 @@
  *
  * Rules (the same for glossary patterns and for documents, which is what makes them match):
  * - Chinese: traditional and variant characters fold to simplified (OpenCC tables); white space
- *   and line breaks next to Chinese text vanish (Markdown wraps paragraphs mid-phrase).
+ *   and line breaks next to Chinese text vanish (Markdown wraps paragraphs mid-phrase); a blank
+ *   line, which ends a paragraph, becomes a line break that no formulation crosses.
  * - Full-width letters, digits and punctuation fold to half-width (，→ ,).
  * - English: lower case; runs of spaces, line breaks and hyphens become one space; curly quotes
  *   become straight ones.
@@ -116,6 +117,7 @@ function normalizeInto(
   let n = 0;
   let sepStart = -1;
   let sepEnd = 0;
+  let sepBreaks = 0; // line breaks in the current separator run: two or more end a paragraph
   let prevFlags = -1; // flags of the last emitted character; -1 before the first one
 
   for (let i = from; i < to; i++) {
@@ -123,7 +125,11 @@ function normalizeInto(
     let f = flags[c];
     const kind = f & KIND_MASK;
     if (kind === SEPARATOR) {
-      if (sepStart < 0) sepStart = i;
+      if (sepStart < 0) {
+        sepStart = i;
+        sepBreaks = 0;
+      }
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) sepBreaks++;
       sepEnd = i + 1;
       continue;
     }
@@ -140,8 +146,14 @@ function normalizeInto(
       }
     }
     if (sepStart >= 0) {
-      // A separator survives as one space unless it touches Chinese text and no letter or digit.
-      if (prevFlags >= 0 && !((prevFlags & CJK || f & CJK) && !(prevFlags & WORD) && !(f & WORD))) {
+      // A blank line ends a paragraph: a hard boundary no formulation crosses. Otherwise a
+      // separator survives as one space unless it touches Chinese text and no letter or digit.
+      if (prevFlags >= 0 && sepBreaks >= 2) {
+        units[n] = 0x0a;
+        starts[n] = sepStart;
+        ends[n] = sepEnd;
+        if (++n === CHUNK_SIZE) { onChunk(chunk, n); n = 0; }
+      } else if (prevFlags >= 0 && !((prevFlags & CJK || f & CJK) && !(prevFlags & WORD) && !(f & WORD))) {
         units[n] = 0x20;
         starts[n] = sepStart;
         ends[n] = sepEnd;
