@@ -18,7 +18,7 @@ import { documentKind } from './core/engine';
 import type { FixData } from './core/formulations';
 import { addRenderingInsertions, applyInsertions } from './core/glossaryEdit';
 import { type TifaContext, uriToPath } from './context';
-import { documentOrError, guard } from './guard';
+import { documentOrError, guard, throwIfCancelled } from './guard';
 import { computeDiagnostics } from './diagnostics';
 
 export const WORKSPACE_GLOSSARY_DIR = '.tifa';
@@ -38,7 +38,7 @@ const quote = (s: string) => `“${s}”`;
 export function registerCodeActions(ctx: TifaContext, onGlossaryWritten: (path: string, text: string) => Promise<void>): (args: unknown[]) => Promise<boolean | null> {
   const { connection, documents } = ctx;
 
-  connection.onCodeAction(guard(connection, 'code actions', [] as CodeAction[], async (params) => {
+  connection.onCodeAction(guard(connection, 'code actions', [] as CodeAction[], async (params, token) => {
     const document = documentOrError(documents, params.textDocument?.uri);
     const only = params.context.only;
     const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
@@ -78,6 +78,7 @@ export function registerCodeActions(ctx: TifaContext, onGlossaryWritten: (path: 
     // Source actions only when asked for: on save (source.fixAll) or from the Source Action menu.
     if (only && wants(FIX_ALL_KIND)) {
       const edit = await fixAllEdit(ctx, document);
+      throwIfCancelled(token);
       if (edit) actions.push({ title: 'Fix all glossary renderings in this file 修正本文件所有译法', kind: FIX_ALL_KIND, edit });
     }
     return actions;

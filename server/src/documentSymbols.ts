@@ -3,13 +3,15 @@ import { type DocumentSymbol, SymbolKind } from 'vscode-languageserver';
 import type { FormulationMatch } from './core/matcher';
 import { conceptLabel, preferredRendering } from './core/model';
 import type { TifaContext } from './context';
-import { documentOrError, guard } from './guard';
+import { documentOrError, guard, throwIfCancelled } from './guard';
 
 export function registerDocumentSymbols(ctx: TifaContext): void {
-  ctx.connection.onDocumentSymbol(guard(ctx.connection, 'document symbols', [] as DocumentSymbol[], (params) => {
+  ctx.connection.onDocumentSymbol(guard(ctx.connection, 'document symbols', [] as DocumentSymbol[], (params, token) => {
     const document = documentOrError(ctx.documents, params.textDocument?.uri);
     const groups = new Map<string, FormulationMatch[]>();
-    for (const m of ctx.analysis(document).matches) groups.set(m.concept.id, [...(groups.get(m.concept.id) ?? []), m]);
+    const analysis = ctx.analysis(document);
+    throwIfCancelled(token);
+    for (const m of analysis.matches) groups.set(m.concept.id, [...(groups.get(m.concept.id) ?? []), m]);
     const range = (m: FormulationMatch) => ({ start: document.positionAt(m.start), end: document.positionAt(m.end) });
     return [...groups.values()].map((ms): DocumentSymbol => {
       const concept = ms[0].concept;

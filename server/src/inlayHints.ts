@@ -6,18 +6,18 @@ import { InlayHintKind } from 'vscode-languageserver';
 import { earliestProvenance } from './core/formulations';
 import { preferredRendering } from './core/model';
 import type { TifaContext } from './context';
-import { documentOrError, guard } from './guard';
+import { documentOrError, guard, throwIfCancelled } from './guard';
 
 export function registerInlayHints(ctx: TifaContext): void {
-  ctx.connection.languages.inlayHint.on(guard(ctx.connection, 'inlay hints', [], async (params) => {
+  ctx.connection.languages.inlayHint.on(guard(ctx.connection, 'inlay hints', [], async (params, token) => {
     const document = documentOrError(ctx.documents, params.textDocument?.uri);
     if (!(await ctx.settings.get(document.uri)).inlayHints) return [];
     const from = document.offsetAt(params.range.start);
     const to = document.offsetAt(params.range.end);
     const engine = ctx.engineFor(document.uri);
-    return ctx
-      .analysis(document)
-      .matches.filter((m) => m.language === 'zh' && m.end >= from && m.start <= to)
+    const analysis = ctx.analysis(document);
+    throwIfCancelled(token);
+    return analysis.matches.filter((m) => m.language === 'zh' && m.end >= from && m.start <= to)
       .flatMap((m) => {
         const preferred = preferredRendering(m.concept)?.text;
         if (!preferred) return [];
