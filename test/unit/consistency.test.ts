@@ -33,13 +33,20 @@ describe('deprecated-rendering', () => {
 
 describe('inconsistent-rendering within a document', () => {
   it('flags the minority rendering and points at the majority', () => {
-    const text = 'Important instruments of the state. Important instruments of the state. An important instrument of the state.';
+    const text = 'Basic technology first. Basic technologies next. Then commonly used technology.';
     const findings = builtinEngine().lint(text).findings.filter((f) => f.code === 'inconsistent-rendering');
     assert.deepEqual(
       findings.map((f) => [text.slice(f.start, f.end), f.message, f.related?.map((r) => [r.start, r.end])]),
-      [['important instrument of the state', '国之重器 is rendered “important instrument of the state” here but “important instruments of the state” 2 times elsewhere in this document.', [[0, 34], [36, 70]]]],
+      [['commonly used technology', 'basic technology is rendered “commonly used technology” here but “basic technology” 2 times elsewhere in this document.', [[0, 16], [24, 42]]]],
     );
-    assert.deepEqual((findings[0].data as FixData).replacements.map((r) => r.text), ['important instruments of the state']);
+    assert.deepEqual((findings[0].data as FixData).replacements.map((r) => r.text), ['basic technology']);
+  });
+});
+
+describe('inconsistent-rendering: what is not an inconsistency', () => {
+  it('ignores a difference of number, and an abbreviation after the full name', () => {
+    assert.deepEqual(lint('An important instrument of the state. Important instruments of the state. Important instruments of the state.'), []);
+    assert.deepEqual(lint('The Chinese Communist Party (CCP) said. The CCP. The CCP again.'), []);
   });
 });
 
@@ -60,6 +67,11 @@ describe('bilingual pairs: inline glosses', () => {
     assert.deepEqual(lint('They stress core technology (网络强国).'), [
       ['inconsistent-rendering', 'core technology', 'The source has 网络强国, rendered here as “core technology”, the glossary rendering of 核心技术: use “cyber superpower” (DigiChina).'],
     ]);
+  });
+
+  it('accepts a longer formulation whose rendering contains the glossed one', () => {
+    // The article itself writes a no-break space before the bracket.
+    assert.deepEqual(lint('repeating the goal of building China into a cyber superpower (网络强国), and “core technologies are important instruments of the state” \u00a0(国之重器).'), []);
   });
 
   it('accepts the preferred rendering, and a gloss whose rendering contains the shorter formulations', () => {

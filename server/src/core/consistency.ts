@@ -63,22 +63,30 @@ export function deprecatedRenderings(text: string, matches: readonly Formulation
  * pointing at the majority's occurrences. (Deprecated renderings are the other rule's.)
  */
 export function documentInconsistencies(text: string, matches: readonly FormulationMatch[]): Finding[] {
-  const byConcept = new Map<Concept, Map<Rendering, FormulationMatch[]>>();
+  // Renderings are compared by their words with number ignored ("instrument" = "instruments"),
+  // and abbreviations stay out: spelling a name out once and abbreviating it after is good style.
+  const byConcept = new Map<Concept, Map<string, { rendering: Rendering; matches: FormulationMatch[] }>>();
   for (const m of matches) {
-    if (m.language !== 'en' || !m.rendering || !ALLOWED.has(m.rendering.status)) continue;
-    const renderings = byConcept.get(m.concept) ?? new Map<Rendering, FormulationMatch[]>();
-    renderings.set(m.rendering, [...(renderings.get(m.rendering) ?? []), m]);
+    if (m.language !== 'en' || !m.rendering || !ALLOWED.has(m.rendering.status) || isAbbreviation(m.rendering.text)) continue;
+    const renderings = byConcept.get(m.concept) ?? new Map<string, { rendering: Rendering; matches: FormulationMatch[] }>();
+    const key = numberless(m.rendering.text);
+    const entry = renderings.get(key) ?? { rendering: m.rendering, matches: [] };
+    entry.matches.push(m);
+    renderings.set(key, entry);
     byConcept.set(m.concept, renderings);
   }
   const out: Finding[] = [];
   for (const [concept, renderings] of byConcept) {
     if (renderings.size < 2) continue;
     // The majority wins; on a tie, the preferred rendering, then the one used first.
-    const ranked = [...renderings].sort(
-      ([ra, a], [rb, b]) => b.length - a.length || Number(rb.status === 'preferred') - Number(ra.status === 'preferred') || a[0].start - b[0].start,
+    const ranked = [...renderings.values()].sort(
+      (a, b) =>
+        b.matches.length - a.matches.length ||
+        Number(b.rendering.status === 'preferred') - Number(a.rendering.status === 'preferred') ||
+        a.matches[0].start - b.matches[0].start,
     );
-    const [majority, majorityMatches] = ranked[0];
-    for (const [rendering, ms] of ranked.slice(1)) {
+    const { rendering: majority, matches: majorityMatches } = ranked[0];
+    for (const { rendering, matches: ms } of ranked.slice(1)) {
       for (const m of ms) {
         const original = text.slice(m.start, m.end);
         const n = majorityMatches.length;
@@ -96,6 +104,19 @@ export function documentInconsistencies(text: string, matches: readonly Formulat
   return out;
 }
 
+function isAbbreviation(text: string): boolean {
+  return /^[A-Z][A-Z0-9&.]{1,7}$/.test(text.trim());
+}
+
+/** The rendering's words, lower-cased, with a plural -s dropped from each: number-blind. */
+function numberless(text: string): string {
+  return text
+    .toLowerCase()
+    .split(/[\s-]+/)
+    .map((w) => (w.length > 3 ? w.replace(/ies$/, 'y').replace(/(?<=[^s])s$/, '') : w))
+    .join(' ');
+}
+
 /** Checks each bilingual pair: the translation must render each source formulation as the glossary does. */
 export function pairFindings(text: string, pairs: readonly Pair[]): Finding[] {
   const out: Finding[] = [];
@@ -106,12 +127,14 @@ export function pairFindings(text: string, pairs: readonly Pair[]): Finding[] {
       const concept = z.concept;
       if (seen.has(concept)) continue;
       seen.add(concept);
-      const same = pair.en.filter((e) => e.concept === concept);
+      // The translation renders it alone, or inside a longer formulation's rendering
+      // ("building China into a cyber superpower (网络强国)").
+      const same = pair.en.filter((e) => e.concept === concept || e.contains.includes(concept));
       if (same.some((e) => e.rendering && ALLOWED.has(e.rendering.status))) continue;
       if (same.length > 0) continue; // a deprecated rendering: deprecated-rendering reports it
       const preferred = preferredRendering(concept);
       // Another concept's rendering standing where this one's should be.
-      const other = pair.en.find((e) => !sourceConcepts.has(e.concept) && !z.contains.includes(e.concept));
+      const other = pair.en.find((e) => !sourceConcepts.has(e.concept) && !z.contains.includes(e.concept) && !e.contains.includes(concept));
       if (other) {
         const original = text.slice(other.start, other.end);
         out.push({
@@ -172,8 +195,9 @@ export function inlineGlossPairs(text: string, matches: readonly FormulationMatc
   return pairs;
 }
 
+/** Skips white space of any kind, no-break spaces included (text pasted from the web has them). */
 function skipSpace(text: string, i: number, step: 1 | -1): number {
-  while (i >= 0 && i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\u3000')) i += step;
+  while (i >= 0 && i < text.length && text[i] !== '\n' && text[i] !== '\r' && /\s/.test(text[i])) i += step;
   return i;
 }
 
