@@ -21,8 +21,9 @@ const SEVERITY: Record<Exclude<Level, 'off'>, DiagnosticSeverity> = {
  * so the link works offline, in the installed extension and in a checkout alike.
  */
 const README = [join(__dirname, '..', 'README.md'), join(__dirname, '..', '..', 'README.md')].find((p) => existsSync(p));
+const README_HREF = README ? pathToFileURL(README).href : undefined;
 export function ruleHref(code: string): string | undefined {
-  return README ? `${pathToFileURL(README).href}#${code}` : undefined;
+  return README_HREF ? `${README_HREF}#${code}` : undefined;
 }
 
 export function toDiagnostics(document: TextDocument, findings: readonly Finding[], levelOf: (code: string) => Level): Diagnostic[] {

@@ -29,7 +29,7 @@ import { registerDocumentSymbols } from './documentSymbols';
 import { registerHover } from './hover';
 import { registerInlayHints } from './inlayHints';
 import { registerReferences } from './references';
-import { parallelSourcePath } from './parallel';
+import { isParallelSourceName, parallelSourcePath } from './parallel';
 import { SettingsStore } from './settings';
 import { registerStatus } from './status';
 
@@ -153,7 +153,8 @@ connection.onExecuteCommand(async (params) => {
 // A Chinese file that an open English file is paired with changed: re-check the English one.
 documents.onDidChangeContent((e) => {
   const path = uriToPath(e.document.uri);
-  if (!path) return;
+  // Most edits are to files that cannot be a Chinese counterpart: decide that by name alone.
+  if (!path || !isParallelSourceName(path)) return;
   const isSource = documents.all().some((d) => {
     const p = uriToPath(d.uri);
     return p && p !== path && parallelSourcePath(p) === path;
