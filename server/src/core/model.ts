@@ -62,10 +62,6 @@ export interface Glossary {
   concepts: Concept[];
 }
 
-export function emptyGlossary(): Glossary {
-  return { speeches: new Map(), concepts: [] };
-}
-
 /** The preferred English rendering, or the first one when none is marked preferred. */
 export function preferredRendering(concept: Concept): Rendering | undefined {
   return concept.en.find((r) => r.status === 'preferred') ?? concept.en[0];
