@@ -6,7 +6,7 @@
  * Exit codes: 1 when a warning or error was reported, 0 otherwise, 2 on bad usage or an
  * unreadable or invalid glossary (with the reason on stderr).
  */
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { glob } from 'tinyglobby';
@@ -15,12 +15,16 @@ import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types
 import { formatProblem, engineFor, loadBuiltinGlossary, loadGlossaryFile, type LoadedGlossary } from './glossaries';
 import { toDiagnostics } from './lspDiagnostics';
 import { documentKind, type TifaEngine } from './core/engine';
-import type { FixData } from './core/formulations';
+import { checkedFix, preferredFixEdits } from './core/fixes';
 import { RULES } from './core/rules';
 import { exportCsv } from './core/csv';
-import { exportTbx } from './core/tbx';
+import { exportTbxReport } from './core/tbx';
 import { exportYaml } from './core/yamlExport';
+import { readTextFile } from './files';
 import { readParallelSource } from './parallel';
+
+/** Files larger than this are not checked (the editor's tifa.maxFileSize default). */
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 declare const VERSION: string;
 
@@ -105,10 +109,12 @@ async function expand(args: string[]): Promise<string[]> {
     } catch {
       stat = undefined;
     }
-    if (stat?.isFile()) out.push(arg);
-    else if (stat?.isDirectory()) out.push(...(await glob(['**/*.{md,markdown,txt,xlf,xliff,tmx}'], { cwd: arg, absolute: false })).sort().map((f) => `${arg.replace(/\/$/, '')}/${f}`));
+    // Folders are walked without following links into other folders (a link loop or a link to
+    // "/" would otherwise list files again and again); what is found is checked file by file.
+    if (stat?.isDirectory()) out.push(...(await glob(['**/*.{md,markdown,txt,xlf,xliff,tmx}'], { cwd: arg, absolute: false, followSymbolicLinks: false })).sort().map((f) => `${arg.replace(/\/$/, '')}/${f}`));
+    else if (stat) out.push(arg);
     else {
-      const found = (await glob([arg], { absolute: false })).sort();
+      const found = (await glob([arg], { absolute: false, followSymbolicLinks: false })).sort();
       if (found.length === 0) throw new UsageError(`no file matches "${arg}"`);
       out.push(...found);
     }
@@ -146,7 +152,9 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
   const engine = engineFor(loaded);
   if (options.command === 'export') {
     const g = engine.glossary;
-    const text = options.format === 'tbx' ? exportTbx(g) : options.format === 'csv' ? exportCsv(g) : exportYaml(g);
+    const tbx = options.format === 'tbx' ? exportTbxReport(g) : undefined;
+    if (tbx?.dropped) err(`tifa: ${tbx.dropped} character${tbx.dropped === 1 ? '' : 's'} that XML cannot hold (control characters, lone surrogates) left out of the TBX`);
+    const text = tbx ? tbx.text : options.format === 'csv' ? exportCsv(g) : exportYaml(g);
     if (options.out) {
       try {
         writeFileSync(options.out, text);
@@ -172,21 +180,31 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
   const report: Array<{ path: string; diagnostics: Diagnostic[] }> = [];
   let unreadable = 0;
   let fixed = 0;
+  const seenReal = new Set<string>();
   for (const path of files) {
-    let text: string;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch (e) {
-      err(`tifa: cannot read ${path}: ${(e as Error).message}`);
-      unreadable++;
+    // Each file on its own: one that cannot be read or written is reported and the run goes on.
+    const read = readTextFile(path, { maxBytes: MAX_FILE_BYTES });
+    if (!read.ok) {
+      if (read.failure === 'binary' || read.failure === 'not-a-file') {
+        err(`tifa: skipped ${path}: ${read.reason}`);
+      } else {
+        // Never reported as clean: a file Tifa could not read makes the run fail.
+        err(`tifa: cannot read ${path}: ${read.reason}`);
+        unreadable++;
+      }
       continue;
     }
+    if (seenReal.has(read.realPath)) continue; // the same file through another link
+    seenReal.add(read.realPath);
+    let text = read.text;
     if (options.fix) {
-      const { text: after, count } = applyFixes(engine, path, text);
-      if (count > 0) {
-        writeFileSync(path, after);
-        fixed += count;
-        text = after;
+      const result = fixFile(engine, path, text, read.encoding);
+      if ('error' in result) {
+        err(`tifa: cannot fix ${path}: ${result.error}`);
+        unreadable++;
+      } else if (result.count > 0) {
+        fixed += result.count;
+        text = result.text;
       }
     }
     const document = TextDocument.create(pathToFileURL(resolve(path)).href, 'plaintext', 1, text);
@@ -205,25 +223,32 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
 }
 
 function lintFile(engine: TifaEngine, path: string, text: string) {
-  const parallel = readParallelSource(resolve(path));
+  const parallel = readParallelSource(resolve(path), MAX_FILE_BYTES);
   return engine.lint(text, { kind: documentKind(undefined, path), parallelSource: parallel });
 }
 
-/** Applies every preferred fix (the first replacement) from the end of the file backwards. */
-export function applyFixes(engine: TifaEngine, path: string, text: string): { text: string; count: number } {
-  const edits = lintFile(engine, path, text)
-    .findings.filter((f) => f.data && 'replacements' in f.data && (f.data as FixData).replacements.length > 0)
-    .map((f) => ({ start: f.start, end: f.end, text: (f.data as FixData).replacements[0].text }));
-  let out = text;
-  let lastStart = Infinity;
-  let count = 0;
-  for (const e of edits.sort((a, b) => b.start - a.start)) {
-    if (e.end > lastStart) continue; // overlapping: the next run will get it
-    out = out.slice(0, e.start) + e.text + out.slice(e.end);
-    lastStart = e.start;
-    count++;
+/** Every preferred fix, checked (see core/fixes), as the text it gives. */
+export function applyFixes(engine: TifaEngine, path: string, text: string): { text: string; count: number } | { error: string } {
+  const edits = preferredFixEdits(lintFile(engine, path, text).findings);
+  if (edits.length === 0) return { text, count: 0 };
+  const check = checkedFix(documentKind(undefined, path), text, edits);
+  return check.ok ? { text: check.text, count: edits.length } : { error: `the fixed file would not be right (${check.reason}); nothing was written` };
+}
+
+/** Applies the fixes to one file on disk; never writes a file that is read-only or not UTF-8. */
+function fixFile(engine: TifaEngine, path: string, text: string, encoding: string): { text: string; count: number } | { error: string } {
+  const result = applyFixes(engine, path, text);
+  if ('error' in result || result.count === 0) return result;
+  if (encoding !== 'utf-8') return { error: `it is ${encoding.toUpperCase()}, and Tifa writes only UTF-8; nothing was written` };
+  try {
+    // A file without write permission is a deliverable someone locked: respected even as root.
+    if ((statSync(path).mode & 0o222) === 0) return { error: 'it is read-only; nothing was written' };
+    writeFileSync(path, result.text);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { error: code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'it cannot be written (permission denied)' : (e as Error).message };
   }
-  return { text: out, count };
+  return result;
 }
 
 if (require.main === module) {

@@ -14,12 +14,14 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { documentKind } from './core/engine';
+import { LIMITS, shown } from './core/display';
+import { documentKind, ignoreInsertion } from './core/engine';
+import { checkedFix, preferredFixEdits } from './core/fixes';
 import type { FixData } from './core/formulations';
-import { addRenderingInsertions, applyInsertions } from './core/glossaryEdit';
+import { addRenderingInsertions, applyInsertions, checkGlossaryAddition } from './core/glossaryEdit';
 import { type TifaContext, uriToPath } from './context';
 import { documentOrError, guard, throwIfCancelled } from './guard';
-import { computeDiagnostics } from './diagnostics';
+import { levelOf } from './settings';
 
 export const WORKSPACE_GLOSSARY_DIR = '.tifa';
 export const WORKSPACE_GLOSSARY_FILE = 'glossary.yaml';
@@ -48,25 +50,36 @@ export function registerCodeActions(ctx: TifaContext, onGlossaryWritten: (path: 
       for (const diagnostic of params.context.diagnostics) {
         const data = fixData(diagnostic);
         if (!data) continue;
-        data.replacements.forEach((r, i) => {
+        const kind = documentKind(document.languageId, uriToPath(document.uri) ?? document.uri);
+        const start = document.offsetAt(diagnostic.range.start);
+        const end = document.offsetAt(diagnostic.range.end);
+        let first = true;
+        for (const r of data.replacements) {
+          // Offered only when the edited file checks out (in XML: same units, only this text changed).
+          if (!checkedFix(kind, document.getText(), [{ start, end, text: r.text }]).ok) continue;
           actions.push({
-            title: `Replace with ${quote(r.text)} (${r.status}${r.authority ? `, ${r.authority}` : ''}) 替换为${r.status === 'preferred' ? '首选' : '可用'}译法`,
+            title: shown(`Replace with ${quote(r.text)} (${r.status}${r.authority ? `, ${r.authority}` : ''}) 替换为${r.status === 'preferred' ? '首选' : '可用'}译法`, LIMITS.title),
             kind: CodeActionKind.QuickFix,
             diagnostics: [diagnostic],
-            isPreferred: i === 0,
+            isPreferred: first,
             edit: { changes: { [document.uri]: [{ range: diagnostic.range, newText: r.text }] } },
           });
-        });
-        actions.push({
-          title: 'Ignore this occurrence 忽略此处',
-          kind: CodeActionKind.QuickFix,
-          diagnostics: [diagnostic],
-          edit: { changes: { [document.uri]: [ignoreEdit(document, diagnostic)] } },
-        });
+          first = false;
+        }
+        const ignore = ignoreInsertion(document.getText(), kind, start, String(diagnostic.code ?? ''));
+        if (ignore) {
+          const at = document.positionAt(ignore.offset);
+          actions.push({
+            title: 'Ignore this occurrence 忽略此处',
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            edit: { changes: { [document.uri]: [{ range: { start: at, end: at }, newText: ignore.text }] } },
+          });
+        }
         const text = data.rendering ?? (data.rule === 'inconsistent-rendering' ? undefined : data.original);
         if (data.rule !== 'missing-rendering' && text && !/[<&\n]/.test(text)) {
           actions.push({
-            title: `Add ${quote(text)} to the workspace glossary as admitted 将此译法加入工作区词表`,
+            title: shown(`Add ${quote(text)} to the workspace glossary as admitted 将此译法加入工作区词表`, LIMITS.title),
             kind: CodeActionKind.QuickFix,
             diagnostics: [diagnostic],
             command: { title: 'Add to glossary', command: ADD_TO_GLOSSARY_COMMAND, arguments: [{ uri: document.uri, conceptId: data.conceptId, text }] },
@@ -99,21 +112,27 @@ export function registerCodeActions(ctx: TifaContext, onGlossaryWritten: (path: 
       return null;
     }
     const path = join(folder, WORKSPACE_GLOSSARY_DIR, WORKSPACE_GLOSSARY_FILE);
-    const existing = ctx.glossaries.currentText(path);
+    const uri = pathToFileURL(path).href;
+    // The glossary as the editor has it (unsaved edits included), with its version, so that the
+    // edit lands where it was computed or not at all; the file on disk otherwise.
+    const open = documents.get(uri);
+    const existing = open ? open.getText() : ctx.glossaries.currentText(path);
     let insertions;
     try {
       insertions = addRenderingInsertions(existing, conceptId, args.text, args.status ?? 'admitted', zh);
+      // Parsed again before anything is sent: the result must be valid and hold the rendering.
+      const problem = checkGlossaryAddition(existing, applyInsertions(existing ?? '', insertions), conceptId, args.text);
+      if (problem) throw new Error(problem);
     } catch (e) {
       void connection.window.showErrorMessage(`Tifa: cannot add to ${path}: ${(e as Error).message}`);
       return null;
     }
-    const uri = pathToFileURL(path).href;
     const before = TextDocument.create(uri, 'yaml', 0, existing ?? '');
     const edits: TextEdit[] = insertions.map((ins) => ({ range: { start: before.positionAt(ins.offset), end: before.positionAt(ins.offset) }, newText: ins.text }));
     const edit: WorkspaceEdit = {
       documentChanges: [
         ...(existing === undefined ? [{ kind: 'create' as const, uri, options: { ignoreIfExists: true } }] : []),
-        { textDocument: { uri, version: null }, edits },
+        { textDocument: { uri, version: open ? open.version : null }, edits },
       ],
     };
     const result = await connection.workspace.applyEdit({ label: `Add “${args.text}” to the workspace glossary`, edit });
@@ -122,31 +141,21 @@ export function registerCodeActions(ctx: TifaContext, onGlossaryWritten: (path: 
   };
 }
 
-/** A suppression comment on its own line above the diagnostic, indented like that line. */
-function ignoreEdit(document: TextDocument, diagnostic: Diagnostic): TextEdit {
-  const line = diagnostic.range.start.line;
-  const lineText = document.getText({ start: { line, character: 0 }, end: { line, character: 10000 } });
-  const indent = /^[ \t]*/.exec(lineText)![0];
-  const eol = document.getText().includes('\r\n') ? '\r\n' : '\n';
-  const kind = documentKind(document.languageId, document.uri);
-  const rule = String(diagnostic.code ?? '');
-  const comment = kind === 'plaintext' ? `# tifa-disable-next-line ${rule}` : `<!-- tifa-disable-next-line ${rule} -->`;
-  return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}${comment}${eol}` };
-}
-
-/** One edit replacing every fixable rendering in the document with its first replacement. */
+/**
+ * One edit replacing every fixable rendering in the document with its first replacement, from
+ * the same findings as the diagnostics; refused as a whole when the result does not check out.
+ */
 export async function fixAllEdit(ctx: TifaContext, document: TextDocument): Promise<WorkspaceEdit | undefined> {
-  const diagnostics = await computeDiagnostics(ctx, document);
-  const edits: TextEdit[] = [];
-  let lastEnd = -1;
-  for (const d of diagnostics) {
-    const data = fixData(d);
-    const first = data?.replacements[0];
-    if (!first) continue;
-    const start = document.offsetAt(d.range.start);
-    if (start < lastEnd) continue; // never two edits over one range
-    lastEnd = document.offsetAt(d.range.end);
-    edits.push({ range: d.range, newText: first.text });
+  const settings = await ctx.settings.get(document.uri);
+  const findings = ctx.analysis(document).findings.filter((f) => levelOf(settings, f.code) !== 'off');
+  const edits = preferredFixEdits(findings);
+  if (edits.length === 0) return undefined;
+  const kind = documentKind(document.languageId, uriToPath(document.uri) ?? document.uri);
+  const check = checkedFix(kind, document.getText(), edits);
+  if (!check.ok) {
+    ctx.connection.console.warn(`Tifa: fix-all refused for ${document.uri}: ${check.reason}`);
+    return undefined;
   }
-  return edits.length ? { changes: { [document.uri]: edits } } : undefined;
+  const textEdits: TextEdit[] = edits.map((e) => ({ range: { start: document.positionAt(e.start), end: document.positionAt(e.end) }, newText: e.text }));
+  return { changes: { [document.uri]: textEdits } };
 }

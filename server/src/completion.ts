@@ -1,4 +1,5 @@
 /** Completion: the canonical forms and renderings that start with what was typed. */
+import { LIMITS, neutralize, shown } from './core/display';
 import { type CompletionItem, CompletionItemKind, MarkupKind } from 'vscode-languageserver';
 import { completionCandidates } from './core/completion';
 import type { TifaContext } from './context';
@@ -12,10 +13,10 @@ export function registerCompletion(ctx: TifaContext): void {
     const before = document.getText({ start: { line, character: 0 }, end: params.position });
     const engine = ctx.engineFor(document.uri);
     return completionCandidates(engine.glossary, before).map((c, i): CompletionItem => ({
-      label: c.text,
+      label: shown(c.text, LIMITS.label),
       kind: CompletionItemKind.Text,
-      detail: c.detail,
-      documentation: { kind: MarkupKind.Markdown, value: engine.hover({ concept: c.concept, contains: [] }) },
+      detail: shown(c.detail ?? '', LIMITS.tooltip),
+      documentation: { kind: MarkupKind.Markdown, value: neutralize(engine.hover({ concept: c.concept, contains: [] })) },
       sortText: String(i).padStart(4, '0'),
       filterText: before.slice(before.length - c.replace),
       textEdit: { range: { start: { line, character: character - c.replace }, end: params.position }, newText: c.text },

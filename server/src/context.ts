@@ -23,6 +23,8 @@ export class TifaContext {
   private readonly analyses = new Map<string, { version: number; engine: TifaEngine; source: string | undefined; limit: number; analysis: Analysis }>();
   /** Open documents over tifa.maxFileSize, by URI, for the status item. */
   readonly tooLarge = new Set<string>();
+  /** Open documents by file path (URI for other schemes), kept by the server on open and close. */
+  readonly openPaths = new Map<string, string>();
   onTooLargeChange: () => void = () => undefined;
 
   constructor(
@@ -66,7 +68,10 @@ export class TifaContext {
     if (this.tooLarge.delete(document.uri)) this.onTooLargeChange();
     const path = uriToPath(document.uri);
     const parallel = path
-      ? readParallelSource(path, (p) => this.documents.all().find((d) => uriToPath(d.uri) === p)?.getText())
+      ? readParallelSource(path, limit, (p) => {
+          const uri = this.openPaths.get(p);
+          return uri ? this.documents.get(uri)?.getText() : undefined;
+        })
       : undefined;
     const engine = this.engineFor(document.uri);
     const cached = this.analyses.get(document.uri);

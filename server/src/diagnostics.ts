@@ -14,10 +14,10 @@ const PUSH_DELAY_MS = 150;
 export async function computeDiagnostics(ctx: TifaContext, document: TextDocument): Promise<Diagnostic[]> {
   const settings = await ctx.settings.get(document.uri); // also what ctx.analysis peeks at
   const { findings } = ctx.analysis(document);
-  return toDiagnostics(document, findings, (code) => levelOf(settings, code));
+  return toDiagnostics(document, findings, (code) => levelOf(settings, code), true);
 }
 
-export function registerDiagnostics(ctx: TifaContext, mode: { pull: boolean; refreshSupport: boolean }): { refreshAll(): void } {
+export function registerDiagnostics(ctx: TifaContext, mode: { pull: boolean; refreshSupport: boolean }): { refreshAll(): void; refresh(uris: string[]): void } {
   const { connection, documents } = ctx;
 
   if (mode.pull) {
@@ -26,11 +26,10 @@ export function registerDiagnostics(ctx: TifaContext, mode: { pull: boolean; ref
       const document = documentOrError(documents, params.textDocument?.uri);
       return { kind: DocumentDiagnosticReportKind.Full, items: await computeDiagnostics(ctx, document) };
     }));
-    return {
-      refreshAll() {
-        if (mode.refreshSupport) void connection.languages.diagnostics.refresh();
-      },
+    const refreshAll = () => {
+      if (mode.refreshSupport) void connection.languages.diagnostics.refresh();
     };
+    return { refreshAll, refresh: refreshAll };
   }
 
   // Push mode: validate once the document settles, and clear what a closed document had.
@@ -65,6 +64,9 @@ export function registerDiagnostics(ctx: TifaContext, mode: { pull: boolean; ref
   return {
     refreshAll() {
       for (const d of documents.all()) schedule(d.uri, 0);
+    },
+    refresh(uris: string[]) {
+      for (const uri of uris) schedule(uri, 0);
     },
   };
 }

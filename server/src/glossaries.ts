@@ -2,13 +2,16 @@
  * Which glossaries are in force. Outside the core because it reads files; the parsing itself is
  * the core's.
  */
-import { readFileSync } from 'node:fs';
 import { TifaEngine } from './core/engine';
 import { loadGlossaryText } from './core/glossaryFormats';
 import { type GlossaryProblem, loadGlossaryYaml } from './core/glossaryLoader';
 import { mergeGlossaries } from './core/merge';
 import type { Glossary } from './core/model';
 import { BUILTIN_GLOSSARY_LABEL, BUILTIN_GLOSSARY_TEXT } from './builtinGlossary';
+import { readTextFile } from './files';
+
+/** The largest glossary file read: checked before reading (a 500 MB YAML would hold the server for seconds). */
+export const MAX_GLOSSARY_BYTES = 32 * 1024 * 1024;
 
 export interface LoadedGlossary {
   label: string;
@@ -21,18 +24,17 @@ export function loadBuiltinGlossary(): LoadedGlossary {
   return { label: BUILTIN_GLOSSARY_LABEL, glossary, problems };
 }
 
-/** Throws with a readable reason when the file cannot be read. */
+/** Throws with a readable reason when the file cannot be read (or is no regular file, or too large). */
 export function loadGlossaryFile(path: string): LoadedGlossary {
-  let text: string;
+  const read = readTextFile(path, { maxBytes: MAX_GLOSSARY_BYTES });
+  if (!read.ok) throw new Error(`cannot read glossary ${path}: ${read.reason}`);
+  let loaded;
   try {
-    text = readFileSync(path, 'utf8');
+    loaded = loadGlossaryText(read.text, path);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
-    throw new Error(`cannot read glossary ${path}: ${reason}`);
+    throw new Error(`cannot read glossary ${path}: ${(e as Error).message}`);
   }
-  const { glossary, problems } = loadGlossaryText(text, path);
-  return { label: path, glossary, problems };
+  return { label: path, glossary: loaded.glossary, problems: loaded.problems };
 }
 
 export function engineFor(loaded: readonly LoadedGlossary[]): TifaEngine {

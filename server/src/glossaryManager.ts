@@ -5,7 +5,6 @@
  * changes; a file with errors keeps its last good version in force and its errors are shown in
  * the file itself.
  */
-import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { glob } from 'tinyglobby';
 import { TifaEngine } from './core/engine';
@@ -13,7 +12,19 @@ import { glossaryFormat, loadGlossaryText } from './core/glossaryFormats';
 import { mergeGlossaries } from './core/merge';
 import type { Glossary } from './core/model';
 import { applyProfile } from './core/profile';
-import type { LoadedGlossary } from './glossaries';
+import { isInside, readTextFile, realFolders } from './files';
+import { type LoadedGlossary, MAX_GLOSSARY_BYTES } from './glossaries';
+
+/**
+ * Glossary globs are relative to their workspace folder and stay inside it: an absolute pattern,
+ * one that climbs out with "..", or one starting at "~" is refused, whatever the settings say.
+ */
+export function refusedPattern(pattern: string): string | undefined {
+  const p = pattern.replace(/\\/g, '/');
+  if (p.startsWith('/') || /^[A-Za-z]:/.test(p) || p.startsWith('~')) return `"${pattern}" is an absolute path: glossary patterns are relative to the workspace folder`;
+  if (p.split('/').includes('..')) return `"${pattern}" leads outside the workspace folder`;
+  return undefined;
+}
 
 export interface GlossarySettings {
   builtin: boolean;
@@ -58,34 +69,74 @@ export class GlossaryManager {
     this.pending.delete(path);
   }
 
+  /** The text of a glossary file: what the server wrote and is not saved yet, else the file (read safely). */
   currentText(path: string): string | undefined {
     if (this.pending.has(path)) return this.pending.get(path);
-    try {
-      return readFileSync(path, 'utf8');
-    } catch {
-      return undefined;
-    }
+    const read = readTextFile(path, { maxBytes: MAX_GLOSSARY_BYTES, within: realFolders(this.folders) });
+    return read.ok ? read.text : undefined;
   }
 
-  /** Finds and loads every folder's glossaries. */
-  async reload(settingsFor: (folder: string) => Promise<GlossarySettings>): Promise<void> {
+  /**
+   * Finds and loads every folder's glossaries. Returns notices for the user: refused patterns and
+   * files outside the workspace, which are never read. A file that cannot be read or parsed is
+   * reported in itself; nothing here throws.
+   */
+  async reload(settingsFor: (folder: string) => Promise<GlossarySettings>): Promise<string[]> {
     const states: FolderState[] = [];
+    const notices: string[] = [];
     for (const folder of this.folders) {
       const settings = await settingsFor(folder);
-      const found = await glob(settings.files, { cwd: folder, absolute: true, dot: true, ignore: ['**/node_modules/**', '**/.git/**'] }).catch(() => [] as string[]);
-      const paths = [...new Set([...found, ...[...this.pending.keys()].filter((p) => p.startsWith(folder))])].filter((p) => glossaryFormat(p)).sort();
-      const files = paths.map((p) => this.load(p)).filter((f): f is LoadedFile => !!f);
+      const patterns = settings.files.filter((pattern) => {
+        const refused = refusedPattern(pattern);
+        if (refused) notices.push(`tifa.glossary.files: ${refused}; it is ignored.`);
+        return !refused;
+      });
+      // Links are not followed into folders: a link to "/" or a loop must not walk the disk.
+      const found = patterns.length
+        ? await glob(patterns, { cwd: folder, absolute: true, dot: true, followSymbolicLinks: false, ignore: ['**/node_modules/**', '**/.git/**'] }).catch(() => [] as string[])
+        : [];
+      const roots = realFolders([folder]);
+      const paths = [...new Set([...found, ...[...this.pending.keys()].filter((p) => isInside(p, folder))])].filter((p) => glossaryFormat(p)).sort();
+      const files: LoadedFile[] = [];
+      const seen = new Set<string>();
+      for (const p of paths) {
+        const file = this.load(p, roots, seen, notices);
+        if (file) files.push(file);
+      }
       const parts: LoadedGlossary[] = [...(settings.builtin ? [this.builtin] : []), ...files];
       states.push({ folder, files, settings, engine: this.engine(parts, settings.profile) });
     }
     this.states = states;
+    return notices;
   }
 
-  private load(path: string): LoadedFile | undefined {
-    const text = this.currentText(path);
-    if (text === undefined) return undefined;
-    const { glossary, problems } = loadGlossaryText(text, path);
+  private load(path: string, roots: string[], seen: Set<string>, notices: string[]): LoadedFile | undefined {
     const label = this.label(path);
+    let text = this.pending.get(path);
+    if (text === undefined) {
+      const read = readTextFile(path, { maxBytes: MAX_GLOSSARY_BYTES, within: roots });
+      if (!read.ok) {
+        if (read.failure === 'not-found') return undefined;
+        if (read.failure === 'outside') {
+          notices.push(`Glossary ${label} is not read: ${read.reason}.`);
+          return undefined;
+        }
+        // Shown in the file itself, like any other glossary problem.
+        return { label, path, text: '', glossary: { speeches: new Map(), concepts: [] }, problems: [{ severity: 'error', message: `This glossary is not read: ${read.reason}.`, start: 0, end: 0, line: 1, column: 1 }], stale: false };
+      }
+      // Each real file once: two links to one glossary would otherwise be loaded (and merged) twice.
+      if (seen.has(read.realPath)) return undefined;
+      seen.add(read.realPath);
+      text = read.text;
+    }
+    let loaded;
+    try {
+      loaded = loadGlossaryText(text, path);
+    } catch (e) {
+      // A reader must never take the server down: the failure becomes the file's problem.
+      loaded = { glossary: { speeches: new Map(), concepts: [] }, problems: [{ severity: 'error' as const, message: `This glossary could not be read: ${(e as Error).message}`, start: 0, end: 0, line: 1, column: 1 }] };
+    }
+    const { glossary, problems } = loaded;
     const hasErrors = problems.some((p) => p.severity === 'error');
     const good = this.lastGood.get(path);
     if (hasErrors && good) return { ...good, problems, text, stale: true };

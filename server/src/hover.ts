@@ -1,4 +1,5 @@
 /** Hover: the formulation's card (renderings, provenance, note, shorter formulations inside). */
+import { neutralize } from './core/display';
 import { type Hover, MarkupKind } from 'vscode-languageserver';
 import { TifaEngine } from './core/engine';
 import type { TifaContext } from './context';
@@ -14,7 +15,7 @@ export function registerHover(ctx: TifaContext): void {
     const match = TifaEngine.matchAt(analysis, offset);
     if (!match) return null;
     return {
-      contents: { kind: MarkupKind.Markdown, value: ctx.engineFor(document.uri).hover(match) },
+      contents: { kind: MarkupKind.Markdown, value: neutralize(ctx.engineFor(document.uri).hover(match)) },
       range: { start: document.positionAt(match.start), end: document.positionAt(match.end) },
     };
   }));

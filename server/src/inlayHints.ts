@@ -2,6 +2,7 @@
  * Inlay hints: the preferred English rendering after each Chinese formulation, so that an
  * analyst can read a Chinese text at a glance. Setting tifa.inlayHints (on by default).
  */
+import { LIMITS, shown } from './core/display';
 import { InlayHintKind } from 'vscode-languageserver';
 import { earliestProvenance } from './core/formulations';
 import { preferredRendering } from './core/model';
@@ -24,11 +25,11 @@ export function registerInlayHints(ctx: TifaContext): void {
         const provenance = earliestProvenance(engine.glossary, m.concept);
         return [{
           position: document.positionAt(m.end),
-          label: preferred,
+          label: shown(preferred, LIMITS.label),
           kind: InlayHintKind.Type,
           paddingLeft: true,
           paddingRight: true,
-          ...(provenance ? { tooltip: provenance } : {}),
+          ...(provenance ? { tooltip: shown(provenance, LIMITS.tooltip) } : {}),
         }];
       });
   }));

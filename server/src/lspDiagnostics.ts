@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { LIMITS, shown } from './core/display';
 import type { Finding } from './core/formulations';
 import type { Level } from './core/rules';
 
@@ -26,21 +27,46 @@ export function ruleHref(code: string): string | undefined {
   return README_HREF ? `${README_HREF}#${code}` : undefined;
 }
 
-export function toDiagnostics(document: TextDocument, findings: readonly Finding[], levelOf: (code: string) => Level): Diagnostic[] {
+/**
+ * Diagnostics for the findings the settings leave on. With `cap`, at most
+ * LIMITS.diagnosticsPerDocument are returned (errors and warnings first), and a notice at the
+ * top of the document says how many more there are: serialising millions would exhaust memory.
+ */
+export function toDiagnostics(document: TextDocument, findings: readonly Finding[], levelOf: (code: string) => Level, cap = false): Diagnostic[] {
+  let kept = findings.map((f) => ({ f, level: levelOf(f.code) })).filter((x): x is { f: Finding; level: Exclude<Level, 'off'> } => x.level !== 'off');
+  let hidden = 0;
+  if (cap && kept.length > LIMITS.diagnosticsPerDocument) {
+    const max = LIMITS.diagnosticsPerDocument - 1; // one place is the notice's
+    hidden = kept.length - max;
+    kept = kept
+      .map((x, i) => ({ ...x, i }))
+      .sort((a, b) => SEVERITY[a.level] - SEVERITY[b.level] || a.i - b.i)
+      .slice(0, max)
+      .sort((a, b) => a.i - b.i);
+  }
   const out: Diagnostic[] = [];
-  for (const f of findings) {
-    const level = levelOf(f.code);
-    if (level === 'off') continue;
+  const position = (offset: number) => document.positionAt(offset);
+  if (hidden > 0) {
+    const firstLine = document.getText({ start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }).replace(/[\r\n]+$/, '');
+    out.push({
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: Math.min(firstLine.length, 200) } },
+      severity: DiagnosticSeverity.Information,
+      code: 'document-notice',
+      source: SOURCE,
+      message: `Tifa shows ${LIMITS.diagnosticsPerDocument - 1} of the ${(hidden + LIMITS.diagnosticsPerDocument - 1).toLocaleString('en')} findings in this file (errors and warnings first); ${hidden.toLocaleString('en')} more are not shown. Run \`tifa lint <file>\` to list them all. 问题过多，仅显示部分。`,
+    });
+  }
+  for (const { f, level } of kept) {
     const href = ruleHref(f.code);
     out.push({
-      range: { start: document.positionAt(f.start), end: document.positionAt(f.end) },
+      range: { start: position(f.start), end: position(f.end) },
       severity: SEVERITY[level],
       code: f.code,
       ...(href ? { codeDescription: { href } } : {}),
       source: SOURCE,
-      message: f.message,
+      message: shown(f.message, LIMITS.message),
       ...(f.related?.length
-        ? { relatedInformation: f.related.map((r) => ({ location: { uri: document.uri, range: { start: document.positionAt(r.start), end: document.positionAt(r.end) } }, message: r.message })) }
+        ? { relatedInformation: f.related.map((r) => ({ location: { uri: document.uri, range: { start: position(r.start), end: position(r.end) } }, message: shown(r.message, LIMITS.message) })) }
         : {}),
       ...(f.data ? { data: f.data } : {}),
     });

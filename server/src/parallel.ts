@@ -3,13 +3,26 @@
  * Chinese counterpart `name.zh.md` (or `.zh-CN`, `.zh-Hans`, `.zh-TW`, `.zh-Hant`) in the same
  * folder, read from the editor when it is open there and from disk otherwise.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { documentKind, type DocumentKind } from './core/engine';
+import { readTextFile } from './files';
 
 const ENGLISH = /^(.+)\.en(?:-[A-Za-z]{2,4})?\.(md|markdown|txt)$/i;
 const CHINESE = /^zh(?:-(?:cn|hans|hant|tw|hk|sg))?$/i;
 const CHINESE_NAME = /\.zh(?:-(?:cn|hans|hant|tw|hk|sg))?\.(md|markdown|txt)$/i;
+
+/**
+ * The pairing key of a parallel file, English or Chinese: folder, stem and extension, so that
+ * the English drafts open beside a changed Chinese file are found by one look-up.
+ */
+export function parallelKey(path: string): string | undefined {
+  const name = basename(path);
+  const en = ENGLISH.exec(name);
+  if (en) return `${dirname(path)}\u0000${en[1]}\u0000${en[2].toLowerCase()}`;
+  const zh = /^(.+)\.zh(?:-(?:cn|hans|hant|tw|hk|sg))?\.(md|markdown|txt)$/i.exec(name);
+  return zh ? `${dirname(path)}\u0000${zh[1]}\u0000${zh[2].toLowerCase()}` : undefined;
+}
 
 /** Whether a file's name makes it a possible Chinese counterpart (name.zh.md and the like). */
 export function isParallelSourceName(path: string): boolean {
@@ -19,26 +32,41 @@ export function isParallelSourceName(path: string): boolean {
 /**
  * Requests for an English draft come often (every hover, hint and pull): the folder listing and
  * the counterpart's text are read again only when the folder or the file has changed on disk.
+ * Both caches are bounded: entries beyond the limit go, oldest first.
  */
+const CACHE_LIMIT = 256;
 const listings = new Map<string, { mtimeMs: number; names: string[] }>();
 const texts = new Map<string, { mtimeMs: number; size: number; text: string }>();
+
+function remember<V>(cache: Map<string, V>, key: string, value: V): void {
+  cache.delete(key);
+  cache.set(key, value);
+  if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+}
 
 function folderNames(dir: string): string[] {
   const mtimeMs = statSync(dir).mtimeMs;
   const cached = listings.get(dir);
   if (cached && cached.mtimeMs === mtimeMs) return cached.names;
   const names = readdirSync(dir);
-  listings.set(dir, { mtimeMs, names });
+  remember(listings, dir, { mtimeMs, names });
   return names;
 }
 
-function fileText(path: string): string {
-  const { mtimeMs, size } = statSync(path);
+/** The counterpart's text, read as any file Tifa did not write: a regular file within the limit. */
+function fileText(path: string, maxBytes: number): string | undefined {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch {
+    return undefined;
+  }
   const cached = texts.get(path);
-  if (cached && cached.mtimeMs === mtimeMs && cached.size === size) return cached.text;
-  const text = readFileSync(path, 'utf8');
-  texts.set(path, { mtimeMs, size, text });
-  return text;
+  if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.text;
+  const read = readTextFile(path, { maxBytes });
+  if (!read.ok) return undefined;
+  remember(texts, path, { mtimeMs: stat.mtimeMs, size: stat.size, text: read.text });
+  return read.text;
 }
 
 export function parallelSourcePath(path: string): string | undefined {
@@ -59,13 +87,9 @@ export function parallelSourcePath(path: string): string | undefined {
   return found ? join(dirname(path), found) : undefined;
 }
 
-export function readParallelSource(path: string, openText?: (path: string) => string | undefined): { path: string; text: string; kind: DocumentKind } | undefined {
+export function readParallelSource(path: string, maxBytes: number, openText?: (path: string) => string | undefined): { path: string; text: string; kind: DocumentKind } | undefined {
   const source = parallelSourcePath(path);
   if (!source) return undefined;
-  try {
-    const text = openText?.(source) ?? fileText(source);
-    return { path: source, text, kind: documentKind(undefined, source) };
-  } catch {
-    return undefined;
-  }
+  const text = openText?.(source) ?? fileText(source, maxBytes > 0 ? maxBytes : Number.MAX_SAFE_INTEGER);
+  return text === undefined ? undefined : { path: source, text, kind: documentKind(undefined, source) };
 }

@@ -2,18 +2,17 @@
  * References: every occurrence of the formulation under the cursor, in Chinese and English,
  * in the open documents and in the workspace's drafts (Markdown, text, XLIFF, TMX).
  */
-import { readFileSync, statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { glob } from 'tinyglobby';
 import type { Location } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { documentKind, TifaEngine } from './core/engine';
 import { type TifaContext, uriToPath } from './context';
+import { readTextFile, realFolders } from './files';
 import { checkPosition, documentOrError, guard, throwIfCancelled } from './guard';
 
 const DRAFTS = ['**/*.{md,markdown,txt,xlf,xliff,tmx}'];
 const MAX_FILES = 2000;
-const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 export function registerReferences(ctx: TifaContext): void {
   ctx.connection.onReferences(guard(ctx.connection, 'references', [] as Location[], async (params, token) => {
@@ -36,18 +35,20 @@ export function registerReferences(ctx: TifaContext): void {
     };
     // Open documents first: their text may not be saved yet.
     for (const d of ctx.documents.all()) collect(d.uri, d.getText(), d.languageId);
+    const maxBytes = (await ctx.settings.get(document.uri)).maxFileSize || Number.MAX_SAFE_INTEGER;
     for (const folder of ctx.glossaries.folders) {
-      const files = (await glob(DRAFTS, { cwd: folder, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] }).catch(() => [] as string[])).sort().slice(0, MAX_FILES);
+      // Links are not followed into folders, and every file read must really lie in the folder.
+      const files = (await glob(DRAFTS, { cwd: folder, absolute: true, followSymbolicLinks: false, ignore: ['**/node_modules/**', '**/.git/**'] }).catch(() => [] as string[])).sort().slice(0, MAX_FILES);
+      const within = realFolders([folder]);
+      const seenReal = new Set<string>();
       for (const file of files) {
         const uri = pathToFileURL(file).href;
         if (seen.has(uri)) continue;
         throwIfCancelled(token); // between files: a long search stops when asked to
-        try {
-          if (statSync(file).size > MAX_FILE_BYTES) continue;
-          collect(uri, readFileSync(file, 'utf8'));
-        } catch {
-          // unreadable: nothing to find there
-        }
+        const read = readTextFile(file, { maxBytes, within });
+        if (!read.ok || seenReal.has(read.realPath)) continue; // not a regular file, too large, outside, undecodable
+        seenReal.add(read.realPath);
+        collect(uri, read.text);
       }
     }
     // A draft has no declaration: includeDeclaration changes nothing, the occurrence under the cursor is listed too.

@@ -5,10 +5,15 @@
 import { pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
+  type Connection,
   createConnection,
   DidChangeWatchedFilesNotification,
+  ErrorCodes,
   type InitializeResult,
   ProposedFeatures,
+  ResponseError,
+  StreamMessageReader,
+  StreamMessageWriter,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
@@ -29,7 +34,7 @@ import { registerDocumentSymbols } from './documentSymbols';
 import { registerHover } from './hover';
 import { registerInlayHints } from './inlayHints';
 import { registerReferences } from './references';
-import { isParallelSourceName, parallelSourcePath } from './parallel';
+import { isParallelSourceName, parallelKey } from './parallel';
 import { SettingsStore } from './settings';
 import { registerStatus } from './status';
 
@@ -37,14 +42,15 @@ export const RELOAD_COMMAND = 'tifa.reloadGlossaries';
 export const EXPORT_REQUEST = 'tifa/exportGlossary';
 export const SUMMARY_REQUEST = 'tifa/formulationSummary';
 
-const connection = createConnection(ProposedFeatures.all);
+let shutdownReceived = false;
+const connection = openConnection();
 const documents = new TextDocuments(TextDocument);
 const settings = new SettingsStore(connection);
 const builtin = loadBuiltinGlossary();
 const glossaries = new GlossaryManager(builtin);
 const ctx = new TifaContext(connection, documents, settings, glossaries);
 
-let diagnostics: { refreshAll(): void } | undefined;
+let diagnostics: { refreshAll(): void; refresh(uris: string[]): void } | undefined;
 let status: { send(): void } | undefined;
 const glossaryDiagnostics = registerGlossaryDiagnostics(ctx);
 let watchFiles = false;
@@ -52,9 +58,16 @@ let addToGlossary: ((args: unknown[]) => Promise<boolean | null>) | undefined;
 
 /** Loads the glossaries again, shows their problems, and re-checks every open document. */
 let reloading: Promise<void> = Promise.resolve();
+const shownNotices = new Set<string>();
 function reloadGlossaries(reason: string): Promise<void> {
   reloading = reloading.then(async () => {
-    await glossaries.reload(async (folder) => (await settings.get(pathToFileURL(folder).href)).glossary);
+    const notices = await glossaries.reload(async (folder) => (await settings.get(pathToFileURL(folder).href)).glossary);
+    for (const n of notices) {
+      connection.console.warn(`Tifa: ${n}`);
+      // Once each: a reload on every save must not repeat the same message.
+      if (!shownNotices.has(n)) void connection.window.showWarningMessage(`Tifa: ${n}`);
+      shownNotices.add(n);
+    }
     const loaded = glossaries.loaded();
     for (const g of loaded) for (const p of g.problems) connection.console.error(formatProblem(g.label, p));
     connection.console.info(`Tifa: ${glossaries.conceptCount()} concepts from ${loaded.map((g) => g.label).join(', ')} (${reason}).`);
@@ -62,6 +75,8 @@ function reloadGlossaries(reason: string): Promise<void> {
     status?.send();
     diagnostics?.refreshAll();
   });
+  // A failed reload (it should not happen: readers report, not throw) must not stop later ones.
+  reloading = reloading.catch((e) => connection.console.error(`Tifa: reloading the glossaries failed: ${(e as Error).stack ?? e}`));
   return reloading;
 }
 
@@ -72,7 +87,15 @@ function scheduleReload(reason: string): void {
   reloadTimer = setTimeout(() => void reloadGlossaries(reason), 50);
 }
 
+let initialized = false;
+// Before initialize, a request gets ServerNotInitialized (-32002), as the LSP asks; after it, an
+// unknown method gets MethodNotFound. Feature handlers are registered in onInitialize.
+connection.onRequest((method) =>
+  initialized ? new ResponseError(ErrorCodes.MethodNotFound, `Unhandled method ${method}`) : new ResponseError(ErrorCodes.ServerNotInitialized, `The server is not initialized: send initialize before ${method}.`),
+);
+
 connection.onInitialize((params): InitializeResult => {
+  initialized = true;
   const caps = params.capabilities;
   const pull = !!caps.textDocument?.diagnostic;
   settings.supported = !!caps.workspace?.configuration;
@@ -150,22 +173,51 @@ connection.onExecuteCommand(async (params) => {
   return null;
 });
 
-// A Chinese file that an open English file is paired with changed: re-check the English one.
+// A Chinese file that an open English file is paired with changed: re-check the English ones.
+// Open English drafts are indexed by their pairing key, so each change costs one look-up.
+const englishByKey = new Map<string, Set<string>>();
+documents.onDidOpen((e) => {
+  const path = uriToPath(e.document.uri);
+  ctx.openPaths.set(path ?? e.document.uri, e.document.uri);
+  const key = path && !isParallelSourceName(path) ? parallelKey(path) : undefined;
+  if (key) englishByKey.set(key, (englishByKey.get(key) ?? new Set()).add(e.document.uri));
+});
 documents.onDidChangeContent((e) => {
   const path = uriToPath(e.document.uri);
   // Most edits are to files that cannot be a Chinese counterpart: decide that by name alone.
   if (!path || !isParallelSourceName(path)) return;
-  const isSource = documents.all().some((d) => {
-    const p = uriToPath(d.uri);
-    return p && p !== path && parallelSourcePath(p) === path;
-  });
-  if (isSource) diagnostics?.refreshAll();
+  const english = englishByKey.get(parallelKey(path) ?? '');
+  if (english?.size) diagnostics?.refresh([...english]);
 });
-
 documents.onDidClose((e) => {
+  const path = uriToPath(e.document.uri);
+  ctx.openPaths.delete(path ?? e.document.uri);
+  const key = path ? parallelKey(path) : undefined;
+  if (key) englishByKey.get(key)?.delete(e.document.uri);
   ctx.forget(e.document.uri);
   settings.forget(e.document.uri);
 });
+
+/**
+ * Over --stdio the server builds its own reader, so that a broken frame (a header without a
+ * valid Content-Length) ends the process with a message instead of leaving it alive but deaf:
+ * the client sees the exit and restarts it. Other transports (VS Code's IPC) frame for us.
+ */
+function openConnection(): Connection {
+  if (!process.argv.includes('--stdio')) return createConnection(ProposedFeatures.all);
+  const reader = new StreamMessageReader(process.stdin);
+  reader.onError((error) => {
+    if (!/Content-Length|Header must provide/.test(error.message)) return; // a bad body: that message alone is dropped
+    process.stderr.write(`tifa-language-server: the client sent a malformed message header (${error.message.split('\n')[0]}); exiting so that the client can restart the server.\n`);
+    process.exit(1);
+  });
+  process.stdin.on('end', () => process.exit(shutdownReceived ? 0 : 1));
+  const c = createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout));
+  c.onShutdown(() => {
+    shutdownReceived = true;
+  });
+  return c;
+}
 
 declare const VERSION: string;
 documents.listen(connection);

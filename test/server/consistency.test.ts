@@ -161,7 +161,7 @@ describe('translation consistency over JSON-RPC', function () {
     const after = readFileSync(path, 'utf8');
     assert.equal(
       after,
-      before.replace('   # agreed 2026\n', '   # agreed 2026\n  - id: cyber-superpower\n    en:\n      - { text: "network power", status: admitted }\n'),
+      before.replace('   # agreed 2026\n', '   # agreed 2026\n  - id: "cyber-superpower"\n    en:\n      - { text: "network power", status: admitted }\n'),
     );
     assert.deepEqual(loadGlossaryYaml(after).problems, []);
     // The server reloads the glossary it wrote and re-checks: the rendering is admitted now.

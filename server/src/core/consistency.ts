@@ -151,7 +151,8 @@ export function pairFindings(text: string, pairs: readonly Pair[]): Finding[] {
         end: pair.target[1],
         code: 'missing-rendering',
         message: `The source has ${conceptLabel(concept)} but the translation has none of its renderings: expected ${quote(preferred?.text ?? '')}${who(preferred)}.`,
-        data: { rule: 'missing-rendering', conceptId: concept.id, original: text.slice(pair.target[0], pair.target[1]), replacements: [] },
+        // The original is only shown, never replaced: a long paragraph is not carried whole.
+        data: { rule: 'missing-rendering', conceptId: concept.id, original: text.slice(pair.target[0], Math.min(pair.target[1], pair.target[0] + 200)), replacements: [] },
       });
     }
   }

@@ -67,6 +67,11 @@ export function parseCsv(text: string, delimiter: string): CsvField[][] {
   return rows;
 }
 
+/** The apostrophe an export put before a formula-like cell, taken off. */
+function unneutralize(value: string): string {
+  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
+}
+
 const KINDS = new Set(['formulation', 'catchphrase', 'body', 'programme']);
 
 export function importCsv(text: string): GlossaryLoadResult {
@@ -102,7 +107,7 @@ export function importCsv(text: string): GlossaryLoadResult {
   const byKey = new Map<string, Concept>();
   for (const row of rows.slice(1)) {
     if (row.every((f) => f.value.trim() === '')) continue; // a blank row, as spreadsheets export them
-    const get = (i: number) => (i >= 0 && i < row.length ? row[i].value.trim() : '');
+    const get = (i: number) => (i >= 0 && i < row.length ? unneutralize(row[i].value).trim() : '');
     const at = (i: number) => (i >= 0 && i < row.length ? row[i].start : row[0].start);
     const forms = get(c.zh).split('|').map((s) => s.trim()).filter(Boolean);
     const en = get(c.en);
@@ -150,8 +155,16 @@ export function importCsv(text: string): GlossaryLoadResult {
   return { glossary, problems };
 }
 
+/**
+ * A cell that a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a carriage
+ * return) is prefixed with an apostrophe, as OWASP advises against CSV injection; the importer
+ * takes that apostrophe off again, so a round trip loses nothing.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 function cell(s: string | undefined, delimiter: string): string {
-  const v = s ?? '';
+  const raw = s ?? '';
+  const v = FORMULA_START.test(raw) ? `'${raw}` : raw;
   return /["\r\n]/.test(v) || v.includes(delimiter) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 

@@ -5,7 +5,7 @@
 import { deprecatedRenderings, documentInconsistencies, inlineGlossPairs, type Pair, pairFindings, paragraphs } from './consistency';
 import { type Finding, formulationFindings } from './formulations';
 import { hoverCard } from './hoverCard';
-import { htmlComments, isSuppressed, markdownNonProse, markdownStructure, mask, suppressions } from './markup';
+import { htmlComments, markdownNonProse, markdownStructure, mask, suppressionInsertion, suppressions, withoutSuppressed } from './markup';
 import { type FormulationMatch, FormulationMatcher } from './matcher';
 import type { Glossary } from './model';
 import { parseBilingualXml } from './xmlSegments';
@@ -14,14 +14,21 @@ export type DocumentKind = 'plaintext' | 'markdown' | 'xliff' | 'tmx';
 
 /**
  * In XML a replacement must not cut through markup nor bring its own: a range that contains a
- * tag or an entity gets no replacement (the ignore and add-to-glossary fixes remain), and
- * replacement text is escaped.
+ * tag, an entity or a CDATA boundary gets no replacement (the ignore and add-to-glossary fixes
+ * remain). Replacement text is escaped, except inside CDATA, where it is taken as written.
  */
-function xmlSafeFix(f: Finding): void {
+function xmlSafeFix(f: Finding, cdata: ReadonlyArray<readonly [number, number]>): void {
   const data = f.data;
   if (!data || !('replacements' in data)) return;
-  if (/[<&]/.test(data.original)) data.replacements = [];
-  else data.replacements = data.replacements.map((r) => ({ ...r, text: r.text.replace(/&/g, '&amp;').replace(/</g, '&lt;') }));
+  if (/[<>&]/.test(data.original) || data.original.includes(']]')) {
+    data.replacements = [];
+    return;
+  }
+  const inCdata = cdata.some(([s, e]) => f.start >= s && f.end <= e);
+  const crosses = !inCdata && cdata.some(([s, e]) => f.start < e && f.end > s);
+  if (crosses) data.replacements = [];
+  else if (inCdata) data.replacements = data.replacements.filter((r) => !r.text.includes(']]>'));
+  else data.replacements = data.replacements.map((r) => ({ ...r, text: r.text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') }));
 }
 
 /** The kind of a document from its editor language, or failing that its file name. */
@@ -32,6 +39,12 @@ export function documentKind(languageId?: string, path?: string): DocumentKind {
   if (/\.(xlf|xliff)$/.test(p)) return 'xliff';
   if (/\.tmx$/.test(p)) return 'tmx';
   return 'plaintext';
+}
+
+/** The insertion that ignores one finding at offset (see suppressionInsertion). */
+export function ignoreInsertion(text: string, kind: DocumentKind, offset: number, rule: string): { offset: number; text: string } | undefined {
+  const units = kind === 'xliff' || kind === 'tmx' ? parseBilingualXml(text, kind).pairs : undefined;
+  return suppressionInsertion(text, kind, offset, rule, units);
 }
 
 export interface LintOptions {
@@ -68,6 +81,7 @@ export class TifaEngine {
     let matches: FormulationMatch[];
     let pairs: Pair[] = [];
     let regions;
+    let cdata: Array<[number, number]> = [];
     const notices: Finding[] = [];
 
     if (kind === 'xliff' || kind === 'tmx') {
@@ -93,7 +107,8 @@ export class TifaEngine {
         if (target && zh.length) pairs.push({ zh, en, target });
       }
       matches.sort((a, b) => a.start - b.start);
-      regions = suppressions(text, xml.comments);
+      regions = suppressions(text, xml.comments, xml.pairs);
+      cdata = xml.cdata;
       for (const p of xml.problems) notices.push({ start: p.start, end: p.end, code: 'document-notice', message: p.message });
     } else {
       const { nonProse, markers } = kind === 'markdown' ? markdownStructure(text) : { nonProse: [], markers: [] };
@@ -104,14 +119,14 @@ export class TifaEngine {
       if (options.parallelSource) pairs.push(...this.parallelPairs(options.parallelSource, prose, matches, notices));
     }
 
-    const findings = [
+    const findings = withoutSuppressed([
       ...formulationFindings(this.glossary, matches),
       ...deprecatedRenderings(text, matches),
       ...documentInconsistencies(text, matches),
       ...pairFindings(text, pairs),
       ...notices,
-    ].filter((f) => !isSuppressed(regions, f.start, f.code));
-    if (kind === 'xliff' || kind === 'tmx') for (const f of findings) xmlSafeFix(f);
+    ], regions);
+    if (kind === 'xliff' || kind === 'tmx') for (const f of findings) xmlSafeFix(f, cdata);
     findings.sort((a, b) => a.start - b.start || a.end - b.end);
     return { matches, findings };
   }

@@ -16,13 +16,15 @@ version: 1
 concepts:
 `;
 
+/** Every scalar written is double-quoted: a JSON string is a valid YAML double-quoted scalar, so
+ *  no id or text (a line break, "#", ": ", a leading "&" or "!") can become YAML structure. */
 function yamlString(s: string): string {
-  return JSON.stringify(s); // a JSON string is a valid YAML double-quoted scalar
+  return JSON.stringify(s).replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
 }
 
 function entry(conceptId: string, text: string, status: string, indent: string, zh: string[] = []): string {
   const forms = zh.length ? `${indent}  zh: [${zh.map(yamlString).join(', ')}]\n` : '';
-  return `${indent}- id: ${conceptId}\n${forms}${indent}  en:\n${indent}    - { text: ${yamlString(text)}, status: ${status} }\n`;
+  return `${indent}- id: ${yamlString(conceptId)}\n${forms}${indent}  en:\n${indent}    - { text: ${yamlString(text)}, status: ${status} }\n`;
 }
 
 /**
@@ -66,10 +68,15 @@ export function addRenderingInsertions(existing: string | undefined, conceptId: 
   const en = concept.get('en', true);
   const item = `{ text: ${yamlString(text)}, status: ${status} }`;
   if (isSeq(en) && en.flow) {
-    // [ a, b ] → [ a, b, item ]: insert before the closing bracket.
-    const close = existing.lastIndexOf(']', en.range![1]);
-    const inner = existing.slice(en.range![0] + 1, close).trim();
-    return [{ offset: close, text: inner ? `, ${item}` : item }];
+    // [a, b] → [a, b, item], after the last item: a trailing comma is reused, line breaks and
+    // comments inside the brackets stay as they are.
+    const open = en.range![0];
+    const close = flowEnd(existing, en.range!);
+    const last = en.items[en.items.length - 1] as { range?: [number, number, number] } | undefined;
+    if (!last?.range) return [{ offset: open + 1, text: item }];
+    const between = existing.slice(last.range[1], close);
+    const comma = stripComments(between).indexOf(',');
+    return comma >= 0 ? [{ offset: last.range[1] + comma + 1, text: ` ${item}` }] : [{ offset: last.range[1], text: `, ${item}` }];
   }
   if (isSeq(en) && en.items.length > 0) {
     const lastItem = en.items[en.items.length - 1] as { range?: [number, number, number] };
@@ -83,6 +90,38 @@ export function addRenderingInsertions(existing: string | undefined, conceptId: 
   const after = isScalar(firstKey?.value) && firstKey.value.range ? atLineEnd(firstKey.value.range[1] - 1) : atLineEnd(concept.range![0]);
   if (en !== undefined) throw new Error(`"en" of concept "${conceptId}" is not a list; add the rendering by hand`);
   return [{ offset: after, text: prefix(after) + lf(`${keyIndent}en:\n${keyIndent}  - ${item}\n`) }];
+}
+
+/** The closing bracket of a flow collection whose node range is `range`. */
+function flowEnd(text: string, range: readonly number[]): number {
+  const close = text.lastIndexOf(']', range[1] - 1);
+  return close >= range[0] ? close : range[1];
+}
+
+/** Comments blanked out (same length), so that a comma or bracket inside one is not taken for syntax. */
+function stripComments(s: string): string {
+  return s.replace(/(^|\s)#[^\r\n]*/g, (m) => ' '.repeat(m.length));
+}
+
+/**
+ * Checks the glossary text after an addition, before it is written: it must parse without
+ * errors, still hold every concept it held, and now hold the rendering in the concept.
+ * Returns why it is refused, or undefined.
+ */
+export function checkGlossaryAddition(before: string | undefined, after: string, conceptId: string, text: string): string | undefined {
+  const doc = parseDocument(after, { uniqueKeys: true });
+  if (doc.errors.length) return `the result would not be valid YAML (${doc.errors[0].message.split('\n')[0]}); add the rendering by hand`;
+  const ids = (y: unknown): string[] => {
+    const root = y as { concepts?: Array<{ id?: unknown }> } | null;
+    return Array.isArray(root?.concepts) ? root!.concepts!.map((c) => String(c?.id)) : [];
+  };
+  const afterJs = doc.toJS() as { concepts?: Array<{ id?: unknown; en?: Array<{ text?: unknown }> }> };
+  const oldIds = before ? ids(parseDocument(before).toJS()) : [];
+  const newIds = ids(afterJs);
+  if (oldIds.some((id) => !newIds.includes(id))) return 'a concept would be lost; add the rendering by hand';
+  const concept = afterJs.concepts?.find((c) => String(c?.id) === conceptId);
+  if (!concept || !Array.isArray(concept.en) || !concept.en.some((r) => r?.text === text)) return `the concept "${conceptId}" would not hold the rendering; add it by hand`;
+  return undefined;
 }
 
 export function applyInsertions(text: string, insertions: readonly TextInsertion[]): string {

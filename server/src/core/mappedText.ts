@@ -49,4 +49,30 @@ export class MappedText {
     const e = end > 0 ? this.endsList[Math.min(end, this.length) - 1] : s;
     return [s, Math.max(s, e)];
   }
+
+  /**
+   * The text range that maps exactly onto the file's [start, end): its first unit starts at
+   * start and its last ends at end. Undefined when no such range exists (the file range cuts
+   * through an entity or markup).
+   */
+  fromFile(start: number, end: number): [number, number] | undefined {
+    let i = lowerBound(this.startsList, start);
+    while (i < this.length && this.startsList[i] === start && this.endsList[i] === start) i++; // boundaries
+    if (i >= this.length || this.startsList[i] !== start) return undefined;
+    let j = i;
+    while (j < this.length && this.endsList[j] < end) j++;
+    if (j >= this.length || this.endsList[j] !== end) return undefined;
+    return [i, j + 1];
+  }
+}
+
+function lowerBound(a: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

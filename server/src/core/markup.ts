@@ -132,9 +132,11 @@ const DIRECTIVE = /tifa-(disable-next-line|disable|enable)\b([^\r\n]*)/g;
 /**
  * Suppression regions from directives. `comments` are the [start, end) ranges of comments in
  * which a directive counts: HTML/XML comments in Markdown and XML, `#` or `//` line comments in
- * plain text (found here when comments is undefined).
+ * plain text (found here when comments is undefined). In XML, `units` are the translation units:
+ * a `tifa-disable-next-line` comment just before a unit's start tag covers the whole unit, so
+ * that the comment never has to stand inside translatable text.
  */
-export function suppressions(text: string, comments?: ReadonlyArray<readonly [number, number]>): SuppressionRegion[] {
+export function suppressions(text: string, comments?: ReadonlyArray<readonly [number, number]>, units?: ReadonlyArray<{ start: number; end: number }>): SuppressionRegion[] {
   const found: Array<{ kind: string; rules: string[]; start: number; end: number }> = [];
   const parseRules = (rest: string) =>
     rest
@@ -153,27 +155,51 @@ export function suppressions(text: string, comments?: ReadonlyArray<readonly [nu
     const line = /^[ \t]*(?:#|\/\/)[ \t]*tifa-(disable-next-line|disable|enable)\b([^\r\n]*)/gm;
     for (let m = line.exec(text); m; m = line.exec(text)) found.push({ kind: m[1], rules: parseRules(m[2]), start: m.index, end: m.index + m[0].length });
   }
+  const unitAt = new Map((units ?? []).map((u) => [u.start, u]));
   const regions: SuppressionRegion[] = [];
-  const open: Array<{ start: number; rules: string[] }> = [];
+  // Open disable regions, indexed by rule so that each enable touches only what it closes:
+  // every region is closed once, whatever the number of directives.
+  type Open = { start: number; rules: string[]; closed: boolean };
+  const openAll = new Set<Open>();
+  const openByRule = new Map<string, Set<Open>>();
+  const close = (o: Open, at: number) => {
+    if (o.closed) return;
+    o.closed = true;
+    regions.push({ start: o.start, end: at, rules: o.rules });
+    openAll.delete(o);
+    for (const r of o.rules) openByRule.get(r)?.delete(o);
+  };
+  const allOpen: Open[] = [];
   for (const d of found) {
     if (d.kind === 'disable-next-line') {
+      let next = d.end;
+      while (next < text.length && /[ \t\r\n]/.test(text[next])) next++;
+      const unit = unitAt.get(next);
+      if (unit) {
+        regions.push({ start: unit.start, end: unit.end, rules: d.rules });
+        continue;
+      }
       const lineEnd = nextLineBreak(text, d.end);
       const nextStart = lineEnd < text.length ? lineEnd + (text[lineEnd] === '\r' && text[lineEnd + 1] === '\n' ? 2 : 1) : text.length;
       regions.push({ start: nextStart, end: nextLineBreak(text, nextStart), rules: d.rules });
     } else if (d.kind === 'disable') {
-      open.push({ start: d.end, rules: d.rules });
-    } else {
-      // enable closes what it names (or everything when it names nothing).
-      for (let i = open.length - 1; i >= 0; i--) {
-        const o = open[i];
-        if (d.rules.length === 0 || o.rules.some((r) => d.rules.includes(r)) || o.rules.length === 0) {
-          regions.push({ start: o.start, end: d.start, rules: o.rules });
-          open.splice(i, 1);
-        }
+      const o: Open = { start: d.end, rules: d.rules, closed: false };
+      allOpen.push(o);
+      if (o.rules.length === 0) openAll.add(o);
+      for (const r of o.rules) {
+        const set = openByRule.get(r) ?? new Set<Open>();
+        set.add(o);
+        openByRule.set(r, set);
       }
+    } else if (d.rules.length === 0) {
+      // enable closes what it names, or everything when it names nothing.
+      for (const o of allOpen.splice(0)) close(o, d.start);
+    } else {
+      for (const o of [...openAll]) close(o, d.start);
+      for (const r of d.rules) for (const o of [...(openByRule.get(r) ?? [])]) close(o, d.start);
     }
   }
-  for (const o of open) regions.push({ start: o.start, end: text.length, rules: o.rules });
+  for (const o of allOpen) if (!o.closed) close(o, text.length);
   return regions;
 }
 
@@ -185,9 +211,49 @@ function nextLineBreak(text: string, from: number): number {
   return text.length;
 }
 
-export function isSuppressed(regions: readonly SuppressionRegion[], offset: number, rule: string): boolean {
-  for (const r of regions) if (offset >= r.start && offset < r.end && (r.rules.length === 0 || r.rules.includes(rule))) return true;
-  return false;
+/**
+ * The findings no region suppresses, in one sweep: regions by start, findings by start, and for
+ * each rule the furthest end of the regions begun so far. Linear in both, after sorting.
+ */
+export function withoutSuppressed<T extends { start: number; code: string }>(findings: readonly T[], regions: readonly SuppressionRegion[]): T[] {
+  if (regions.length === 0) return [...findings];
+  const sortedRegions = [...regions].sort((a, b) => a.start - b.start);
+  const order = findings.map((_, i) => i).sort((a, b) => findings[a].start - findings[b].start);
+  const furthest = new Map<string, number>(); // '' = every rule
+  const keep = new Array<boolean>(findings.length).fill(true);
+  let r = 0;
+  for (const i of order) {
+    const f = findings[i];
+    while (r < sortedRegions.length && sortedRegions[r].start <= f.start) {
+      const reg = sortedRegions[r++];
+      for (const key of reg.rules.length ? reg.rules : ['']) furthest.set(key, Math.max(furthest.get(key) ?? -1, reg.end));
+    }
+    if ((furthest.get('') ?? -1) > f.start || (furthest.get(f.code) ?? -1) > f.start) keep[i] = false;
+  }
+  return findings.filter((_, i) => keep[i]);
+}
+
+/**
+ * Where the comment that ignores one finding goes, and what it says. Markdown and plain text: a
+ * line of its own above the finding's line, indented like it. XML: just before the start tag of
+ * the unit that holds the finding, where it changes no translatable text (and never before the
+ * XML declaration); undefined when the finding is in no unit.
+ */
+export function suppressionInsertion(text: string, kind: 'plaintext' | 'markdown' | 'xliff' | 'tmx', offset: number, rule: string, units?: ReadonlyArray<{ start: number; end: number }>): { offset: number; text: string } | undefined {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const lineStartOf = (at: number) => Math.max(text.lastIndexOf('\n', at - 1), text.lastIndexOf('\r', at - 1)) + 1;
+  if (kind === 'xliff' || kind === 'tmx') {
+    const unit = units?.find((u) => offset >= u.start && offset < u.end);
+    if (!unit) return undefined;
+    const lineStart = lineStartOf(unit.start);
+    const lead = text.slice(lineStart, unit.start);
+    const comment = `<!-- tifa-disable-next-line ${rule} -->`;
+    return /^[ \t]*$/.test(lead) ? { offset: unit.start, text: `${comment}${eol}${lead}` } : { offset: unit.start, text: comment };
+  }
+  const lineStart = lineStartOf(offset);
+  const indent = /^[ \t]*/.exec(text.slice(lineStart, lineStart + 200))![0];
+  const comment = kind === 'plaintext' ? `# tifa-disable-next-line ${rule}` : `<!-- tifa-disable-next-line ${rule} -->`;
+  return { offset: lineStart, text: `${indent}${comment}${eol}` };
 }
 
 /** HTML comments among the masked Markdown ranges (where directives live); block ranges include indentation. */

@@ -16,6 +16,7 @@ import { type ChildNode, type Element, isTag, isText } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 import type { GlossaryLoadResult, GlossaryProblem } from './glossaryLoader';
 import { LineIndex } from './lineIndex';
+import { depthMessage, tooDeepAt } from './xmlDepth';
 import type { Appearance, Concept, Glossary, Rendering, RenderingStatus, Speech } from './model';
 
 const CONCEPT = new Set(['conceptEntry', 'termEntry', 'entry']);
@@ -42,7 +43,18 @@ const STATUS_TO_TBX: Record<RenderingStatus, string> = {
 const local = (name: string) => name.slice(name.indexOf(':') + 1);
 const elements = (n: { children: ChildNode[] }) => n.children.filter(isTag) as Element[];
 const named = (n: { children: ChildNode[] }, names: Set<string> | string) => elements(n).filter((e) => (typeof names === 'string' ? local(e.name) === names : names.has(local(e.name))));
-const text = (n: ChildNode): string => (isText(n) ? n.data : isTag(n) ? n.children.map(text).join('') : '');
+/** The text of a node: iterative, since no reader may recurse on the input's depth (5,000 nested
+ *  elements would overflow the stack). */
+function text(node: ChildNode): string {
+  const out: string[] = [];
+  const stack: ChildNode[] = [node];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (isText(n)) out.push(n.data);
+    else if (isTag(n)) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
+  }
+  return out.join('');
+}
 const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
 const typed = (n: Element, name: string, type: string) => named(n, name).filter((e) => e.attribs.type === type);
 const first = (n: Element, name: string, type: string) => {
@@ -50,10 +62,17 @@ const first = (n: Element, name: string, type: string) => {
   return e ? clean(text(e)) || undefined : undefined;
 };
 
-function descendants(n: { children: ChildNode[] }, names: Set<string>, out: Element[] = []): Element[] {
-  for (const e of elements(n)) {
+/** The outermost elements with one of the names, in document order; iterative, like text(). */
+function descendants(n: { children: ChildNode[] }, names: Set<string>): Element[] {
+  const out: Element[] = [];
+  const stack: Element[] = elements(n).reverse();
+  while (stack.length) {
+    const e = stack.pop()!;
     if (names.has(local(e.name))) out.push(e);
-    else descendants(e, names, out);
+    else {
+      const children = elements(e);
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    }
   }
   return out;
 }
@@ -65,6 +84,11 @@ export function importTbx(xml: string): GlossaryLoadResult {
     problems.push({ severity, message, start, end, ...lines.position(start) });
   };
 
+  const deep = tooDeepAt(xml);
+  if (deep !== undefined) {
+    problem('error', depthMessage(deep), deep);
+    return { glossary: { speeches: new Map(), concepts: [] }, problems };
+  }
   const doc = parseDocument(xml, { xmlMode: true, withStartIndices: true, withEndIndices: true, decodeEntities: true });
   const root = elements(doc)[0];
   const glossary: Glossary = { speeches: new Map(), concepts: [] };
@@ -186,9 +210,27 @@ export function importTbx(xml: string): GlossaryLoadResult {
   return { glossary, problems };
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/**
+ * Characters XML 1.0 cannot carry at all, even as references: C0 controls other than tab, line
+ * feed and carriage return (CAT exports hold U+0000, U+0001, U+000B), lone surrogates, U+FFFE
+ * and U+FFFF. They are left out of the export (exportTbxReport counts them).
+ */
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+let dropped = 0;
+const xmlSafe = (s: string) =>
+  s.replace(NOT_XML, () => {
+    dropped++;
+    return '';
+  });
+const esc = (s: string) => xmlSafe(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export function exportTbx(glossary: Glossary): string {
+  return exportTbxReport(glossary).text;
+}
+
+/** The TBX, and how many characters XML cannot carry were left out. */
+export function exportTbxReport(glossary: Glossary): { text: string; dropped: number } {
+  dropped = 0;
   const out: string[] = [];
   const w = (indent: number, s: string) => out.push('  '.repeat(indent) + s);
   const leaf = (indent: number, tag: string, value: string | undefined, attrs = '') => {
@@ -283,5 +325,5 @@ export function exportTbx(glossary: Glossary): string {
   }
   w(1, '</text>');
   w(0, '</tbx>');
-  return out.join('\n') + '\n';
+  return { text: out.join('\n') + '\n', dropped };
 }

@@ -9,6 +9,7 @@
  */
 import { Parser } from 'htmlparser2';
 import { MappedText } from './mappedText';
+import { depthMessage, MAX_XML_DEPTH } from './xmlDepth';
 
 export interface Segment {
   lang: string;
@@ -21,6 +22,9 @@ export interface Segment {
 export interface SegmentPair {
   id?: string;
   segments: Segment[];
+  /** The unit element (trans-unit, segment, tu) from its start tag to the end of its end tag. */
+  start: number;
+  end: number;
 }
 
 export interface XmlDocument {
@@ -28,6 +32,8 @@ export interface XmlDocument {
   pairs: SegmentPair[];
   /** [start, end) of each comment, for suppression directives. */
   comments: Array<[number, number]>;
+  /** [start, end) of the content of each CDATA section: text there is taken verbatim. */
+  cdata: Array<[number, number]>;
   problems: Array<{ start: number; end: number; message: string }>;
 }
 
@@ -38,7 +44,9 @@ const CODE_CONTENT = new Set(['bpt', 'ept', 'ph', 'it', 'sc', 'ec', 'ut']);
 const BREAKS = new Set([...CODE_CONTENT, 'x', 'bx', 'ex', 'cp']);
 
 export function parseBilingualXml(xml: string, format: 'xliff' | 'tmx'): XmlDocument {
-  const doc: XmlDocument = { format, pairs: [], comments: [], problems: [] };
+  const doc: XmlDocument = { format, pairs: [], comments: [], cdata: [], problems: [] };
+  let inCdata = false;
+  let tooDeep = false;
   const stack: string[] = [];
   let srcLang = '';
   let trgLang = '';
@@ -63,6 +71,14 @@ export function parseBilingualXml(xml: string, format: 'xliff' | 'tmx'): XmlDocu
         const name = local(rawName);
         const parent = stack[stack.length - 1];
         stack.push(name);
+        if (stack.length > MAX_XML_DEPTH) {
+          doc.problems.push({ start: parser.startIndex, end: parser.endIndex + 1, message: depthMessage(parser.startIndex) });
+          current = undefined;
+          pair = undefined;
+          tooDeep = true;
+          parser.pause();
+          return;
+        }
         if (current) {
           if (skipDepth < 0 && CODE_CONTENT.has(name)) skipDepth = stack.length;
           if (BREAKS.has(name)) current.text.boundary(parser.startIndex);
@@ -76,7 +92,7 @@ export function parseBilingualXml(xml: string, format: 'xliff' | 'tmx'): XmlDocu
             srcLang = attrs['source-language'] ?? srcLang;
             trgLang = attrs['target-language'] ?? trgLang;
           } else if (name === 'trans-unit' || name === 'segment') {
-            pair = { id: attrs.id, segments: [] };
+            pair = { id: attrs.id, segments: [], start: parser.startIndex, end: xml.length };
             doc.pairs.push(pair);
           } else if ((name === 'source' || name === 'target') && pair && (parent === 'trans-unit' || parent === 'segment')) {
             const lang = attrs['xml:lang'] ?? (name === 'source' ? srcLang : trgLang);
@@ -84,7 +100,7 @@ export function parseBilingualXml(xml: string, format: 'xliff' | 'tmx'): XmlDocu
           }
         } else {
           if (name === 'tu') {
-            pair = { id: attrs.tuid, segments: [] };
+            pair = { id: attrs.tuid, segments: [], start: parser.startIndex, end: xml.length };
             doc.pairs.push(pair);
           } else if (name === 'tuv') {
             tuvLang = attrs['xml:lang'] ?? attrs.lang ?? '';
@@ -93,7 +109,21 @@ export function parseBilingualXml(xml: string, format: 'xliff' | 'tmx'): XmlDocu
           }
         }
       },
+      oncdatastart() {
+        inCdata = true;
+      },
+      oncdataend() {
+        inCdata = false;
+      },
       ontext(raw) {
+        if (inCdata) {
+          // The parser reports a CDATA section from its "<![CDATA[": its content ends at the
+          // "]]>" that endIndex closes. Taken verbatim: nothing in it is an entity.
+          const at = parser.endIndex - 2 - raw.length;
+          doc.cdata.push([at, at + raw.length]);
+          if (current && skipDepth < 0) current.text.verbatim(raw, at);
+          return;
+        }
         if (!current || skipDepth >= 0) return;
         decodeInto(current.text, raw, parser.startIndex);
       },
@@ -110,13 +140,16 @@ export function parseBilingualXml(xml: string, format: 'xliff' | 'tmx'): XmlDocu
           if (skipDepth === depth) skipDepth = -1;
           if (BREAKS.has(name)) current.text.boundary(parser.startIndex);
         }
-        if (name === 'trans-unit' || name === 'segment' || name === 'tu') pair = undefined;
+        if (name === 'trans-unit' || name === 'segment' || name === 'tu') {
+          if (pair) pair.end = parser.endIndex + 1;
+          pair = undefined;
+        }
       },
     },
     { xmlMode: true, decodeEntities: false, recognizeSelfClosing: true },
   );
   parser.write(xml);
-  parser.end();
+  if (!tooDeep) parser.end();
   doc.pairs = doc.pairs.filter((p) => p.segments.length > 0);
   return doc;
 }

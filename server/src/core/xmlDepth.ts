@@ -1,0 +1,34 @@
+/**
+ * A bound on element nesting for every XML reader. No real XLIFF, TMX or TBX nests more than a
+ * few dozen elements, while the XML tokenizer's cost grows with depth times length: 40,000
+ * nested elements take seconds. A file nested deeper than this is refused with a message.
+ */
+import { Parser } from 'htmlparser2';
+
+export const MAX_XML_DEPTH = 256;
+
+export const depthMessage = (offset: number) =>
+  `The XML nests elements more than ${MAX_XML_DEPTH} deep (at offset ${offset}); Tifa reads no deeper and ignores the rest of the file.`;
+
+/** The offset of the first element nested deeper than MAX_XML_DEPTH, if any: one linear pass that stops there. */
+export function tooDeepAt(xml: string): number | undefined {
+  let depth = 0;
+  let at: number | undefined;
+  const parser: Parser = new Parser(
+    {
+      onopentag() {
+        if (++depth > MAX_XML_DEPTH && at === undefined) {
+          at = parser.startIndex;
+          parser.pause();
+        }
+      },
+      onclosetag() {
+        depth--;
+      },
+    },
+    { xmlMode: true, decodeEntities: false, recognizeSelfClosing: true },
+  );
+  parser.write(xml);
+  if (at === undefined) parser.end();
+  return at;
+}
