@@ -135,11 +135,16 @@ export function decodeText(bytes: Uint8Array): { ok: true; text: string; encodin
   }
   const utf8 = decode('utf-8');
   if (utf8 !== undefined) return { ok: true, text: utf8, encoding: 'utf-8' };
-  for (const guess of analyse(bytes)) {
-    const encoding = DECODABLE[guess.name];
-    if (!encoding || guess.confidence < 10) continue;
-    const text = decode(encoding);
-    if (text !== undefined) return { ok: true, text, encoding };
+  // Chinese legacy encodings first (chardet's guesses on short texts wander to Japanese), in the
+  // order of chardet's confidence between them, then whatever else it recognises.
+  const guesses = analyse(bytes);
+  const confidence = (name: string) => guesses.find((g) => g.name === name)?.confidence ?? 0;
+  const chinese = ['GB18030', 'Big5'].sort((a, b) => confidence(b) - confidence(a));
+  const others = guesses.filter((g) => g.confidence >= 10 && !chinese.includes(g.name)).map((g) => g.name);
+  for (const name of [...chinese, ...others]) {
+    const encoding = DECODABLE[name];
+    const text = encoding ? decode(encoding) : undefined;
+    if (text !== undefined) return { ok: true, text, encoding: encoding! };
   }
   return { ok: false, failure: 'encoding', reason: 'its encoding is not UTF-8, UTF-16, GB18030 or Big5' };
 }

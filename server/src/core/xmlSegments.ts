@@ -125,7 +125,9 @@ export function parseBilingualXml(xml: string, format: 'xliff' | 'tmx'): XmlDocu
           return;
         }
         if (!current || skipDepth >= 0) return;
-        decodeInto(current.text, raw, parser.startIndex);
+        // From the end, which the parser reports exactly: after a processing instruction its
+        // startIndex is one short.
+        decodeInto(current.text, raw, parser.endIndex + 1 - raw.length);
       },
       onclosetag(rawName) {
         const name = local(rawName);
