@@ -32,10 +32,16 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
   };
-  const documentSelector: DocumentSelector = languages().flatMap((language) => [
-    { scheme: 'file', language },
-    { scheme: 'untitled', language },
-  ]);
+  const documentSelector: DocumentSelector = [
+    ...languages().flatMap((language) => [
+      { scheme: 'file', language },
+      { scheme: 'untitled', language },
+    ]),
+    // Workspace glossaries are synced (not checked as drafts) so that "Add to glossary" edits
+    // the text the editor has, unsaved changes included, at its version.
+    { scheme: 'file', pattern: '**/.tifa/*.{yaml,yml}' },
+    { scheme: 'file', pattern: '**/*.tifa.{yaml,yml}' },
+  ];
   const clientOptions: LanguageClientOptions = {
     documentSelector,
     synchronize: { configurationSection: 'tifa' },

@@ -20,7 +20,7 @@ import { checkedFix, preferredFixEdits } from './core/fixes';
 import type { FixData } from './core/formulations';
 import { addRenderingInsertions, applyInsertions, checkGlossaryAddition } from './core/glossaryEdit';
 import { type TifaContext, uriToPath } from './context';
-import { documentOrError, guard, throwIfCancelled } from './guard';
+import { documentOrError, guard, showMessage, throwIfCancelled } from './guard';
 import { levelOf } from './settings';
 
 export const WORKSPACE_GLOSSARY_DIR = '.tifa';
@@ -108,7 +108,7 @@ export function registerCodeActions(ctx: TifaContext, onGlossaryWritten: (path: 
     const docPath = uriToPath(args.uri);
     const folder = docPath ? ctx.glossaries.folderFor(docPath) ?? ctx.glossaries.folders[0] ?? dirname(docPath) : ctx.glossaries.folders[0];
     if (!folder) {
-      void connection.window.showWarningMessage('Tifa: open a folder to keep a workspace glossary. 请先打开一个文件夹。');
+      showMessage(connection, 'warning', 'Tifa: open a folder to keep a workspace glossary. 请先打开一个文件夹。');
       return null;
     }
     const path = join(folder, WORKSPACE_GLOSSARY_DIR, WORKSPACE_GLOSSARY_FILE);
@@ -124,7 +124,7 @@ export function registerCodeActions(ctx: TifaContext, onGlossaryWritten: (path: 
       const problem = checkGlossaryAddition(existing, applyInsertions(existing ?? '', insertions), conceptId, args.text);
       if (problem) throw new Error(problem);
     } catch (e) {
-      void connection.window.showErrorMessage(`Tifa: cannot add to ${path}: ${(e as Error).message}`);
+      showMessage(connection, 'error', `Tifa: cannot add to ${path}: ${(e as Error).message}`);
       return null;
     }
     const before = TextDocument.create(uri, 'yaml', 0, existing ?? '');

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Analysis, documentKind, type TifaEngine } from './core/engine';
+import { glossaryFormat } from './core/glossaryFormats';
 import type { GlossaryManager } from './glossaryManager';
 import { readParallelSource } from './parallel';
 import type { SettingsStore } from './settings';
@@ -40,6 +41,8 @@ export class TifaContext {
   }
 
   analysis(document: TextDocument): Analysis {
+    // A glossary open in the editor (synced so that additions land on its current text) is not a draft.
+    if (glossaryFormat(uriToPath(document.uri) ?? document.uri)) return { matches: [], findings: [] };
     const limit = this.settings.peek(document.uri).maxFileSize;
     const cachedLarge = this.analyses.get(document.uri);
     if (cachedLarge && cachedLarge.version === document.version && cachedLarge.limit === limit && this.tooLarge.has(document.uri)) return cachedLarge.analysis;

@@ -27,7 +27,7 @@ export function registerDiagnostics(ctx: TifaContext, mode: { pull: boolean; ref
       return { kind: DocumentDiagnosticReportKind.Full, items: await computeDiagnostics(ctx, document) };
     }));
     const refreshAll = () => {
-      if (mode.refreshSupport) void connection.languages.diagnostics.refresh();
+      if (mode.refreshSupport) connection.languages.diagnostics.refresh().catch(() => undefined);
     };
     return { refreshAll, refresh: refreshAll };
   }

@@ -4,7 +4,7 @@
  * answered with the feature's empty result. Requests about documents the server does not have,
  * or positions past their end, get a proper InvalidParams error instead.
  */
-import { type CancellationToken, type Connection, ErrorCodes, LSPErrorCodes, type Position, ResponseError, type TextDocuments } from 'vscode-languageserver';
+import { type CancellationToken, type Connection, ErrorCodes, LSPErrorCodes, MessageType, type Position, ResponseError, ShowMessageNotification, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 
 const logged = new Set<string>();
@@ -48,4 +48,12 @@ export function checkPosition(document: TextDocument, position: Position): void 
 
 export function throwIfCancelled(token: CancellationToken): void {
   if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
+}
+
+/**
+ * A notice for the user (window/showMessage): a notification, not a request, so that a client
+ * that cannot answer requests to show messages cannot make the server fail.
+ */
+export function showMessage(connection: Connection, type: 'error' | 'warning' | 'info', message: string): void {
+  void connection.sendNotification(ShowMessageNotification.type, { type: type === 'error' ? MessageType.Error : type === 'warning' ? MessageType.Warning : MessageType.Info, message }).catch(() => undefined);
 }

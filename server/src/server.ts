@@ -37,6 +37,7 @@ import { registerReferences } from './references';
 import { isParallelSourceName, parallelKey } from './parallel';
 import { SettingsStore } from './settings';
 import { registerStatus } from './status';
+import { showMessage } from './guard';
 
 export const RELOAD_COMMAND = 'tifa.reloadGlossaries';
 export const EXPORT_REQUEST = 'tifa/exportGlossary';
@@ -44,6 +45,8 @@ export const SUMMARY_REQUEST = 'tifa/formulationSummary';
 
 let shutdownReceived = false;
 const connection = openConnection();
+// The last safety net: a promise nobody caught is logged, never the end of the server.
+process.on('unhandledRejection', (reason) => connection.console.error(`Tifa: unhandled error: ${(reason as Error)?.stack ?? reason}`));
 const documents = new TextDocuments(TextDocument);
 const settings = new SettingsStore(connection);
 const builtin = loadBuiltinGlossary();
@@ -65,7 +68,7 @@ function reloadGlossaries(reason: string): Promise<void> {
     for (const n of notices) {
       connection.console.warn(`Tifa: ${n}`);
       // Once each: a reload on every save must not repeat the same message.
-      if (!shownNotices.has(n)) void connection.window.showWarningMessage(`Tifa: ${n}`);
+      if (!shownNotices.has(n)) showMessage(connection, 'warning', `Tifa: ${n}`);
       shownNotices.add(n);
     }
     const loaded = glossaries.loaded();

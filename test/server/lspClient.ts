@@ -64,11 +64,19 @@ export class TestClient {
   /** The server's window/logMessage output. */
   log = '';
   readonly appliedEdits: WorkspaceEdit[] = [];
+  /** window/showMessage notifications, in order. */
+  readonly shown: Array<{ type: number; message: string }> = [];
+  /** The server process's exit code, once it has exited. */
+  exitCode: number | null | undefined;
   initializeResult?: InitializeResult;
 
   constructor(private readonly options: ClientOptions = {}) {
     this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (d: Buffer) => (this.stderr += d.toString()));
+    this.process.on('exit', (code) => {
+      this.exitCode = code;
+      this.wake();
+    });
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       const list = this.published.get(p.uri) ?? [];
@@ -85,6 +93,10 @@ export class TestClient {
     );
     this.connection.onNotification('window/logMessage', (p: { message: string }) => {
       this.log += p.message + '\n';
+    });
+    this.connection.onNotification('window/showMessage', (p: { type: number; message: string }) => {
+      this.shown.push(p);
+      this.wake();
     });
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('workspace/applyEdit', (p: { edit: WorkspaceEdit }) => {
@@ -150,12 +162,21 @@ export class TestClient {
     return this.published.get(uri)?.length ?? 0;
   }
 
+  /** Bytes written straight to the server's standard input, framing and all. */
+  writeRaw(data: string): void {
+    this.process.stdin!.write(data);
+  }
+
   async shutdown(): Promise<void> {
+    if (this.exitCode !== undefined) {
+      this.connection.dispose();
+      return;
+    }
     try {
       await this.connection.sendRequest('shutdown');
       await this.connection.sendNotification('exit');
     } finally {
-      const exited = new Promise<void>((resolve) => this.process.once('exit', () => resolve()));
+      const exited = this.exitCode !== undefined ? Promise.resolve() : new Promise<void>((resolve) => this.process.once('exit', () => resolve()));
       const timer = setTimeout(() => this.process.kill(), 2000);
       await exited;
       clearTimeout(timer);
