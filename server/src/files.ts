@@ -157,3 +157,14 @@ function zeroBytes(bytes: Uint8Array): { total: number; even: number; odd: numbe
   for (let i = 0; i < n; i++) if (bytes[i] === 0) (i & 1 ? odd++ : even++);
   return { total: even + odd, even, odd };
 }
+
+/**
+ * Workspace globs (glossaries, and later corpora and memories) are relative to their workspace folder and stay inside it: an absolute pattern,
+ * one that climbs out with "..", or one starting at "~" is refused, whatever the settings say.
+ */
+export function refusedPattern(pattern: string): string | undefined {
+  const p = pattern.replace(/\\/g, '/');
+  if (p.startsWith('/') || /^[A-Za-z]:/.test(p) || p.startsWith('~')) return `"${pattern}" is an absolute path: glossary patterns are relative to the workspace folder`;
+  if (p.split('/').includes('..')) return `"${pattern}" leads outside the workspace folder`;
+  return undefined;
+}

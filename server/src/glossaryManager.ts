@@ -12,19 +12,8 @@ import { glossaryFormat, loadGlossaryText } from './core/glossaryFormats';
 import { mergeGlossaries } from './core/merge';
 import type { Glossary } from './core/model';
 import { applyProfile } from './core/profile';
-import { isInside, readTextFile, realFolders } from './files';
+import { isInside, readTextFile, realFolders, refusedPattern } from './files';
 import { type LoadedGlossary, MAX_GLOSSARY_BYTES } from './glossaries';
-
-/**
- * Glossary globs are relative to their workspace folder and stay inside it: an absolute pattern,
- * one that climbs out with "..", or one starting at "~" is refused, whatever the settings say.
- */
-export function refusedPattern(pattern: string): string | undefined {
-  const p = pattern.replace(/\\/g, '/');
-  if (p.startsWith('/') || /^[A-Za-z]:/.test(p) || p.startsWith('~')) return `"${pattern}" is an absolute path: glossary patterns are relative to the workspace folder`;
-  if (p.split('/').includes('..')) return `"${pattern}" leads outside the workspace folder`;
-  return undefined;
-}
 
 export interface GlossarySettings {
   builtin: boolean;

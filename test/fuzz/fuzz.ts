@@ -20,6 +20,7 @@ import { loadGlossaryYaml } from '../../server/src/core/glossaryLoader';
 import { RULES } from '../../server/src/core/rules';
 import { exportTbx } from '../../server/src/core/tbx';
 import { toDiagnostics } from '../../server/src/lspDiagnostics';
+import { fuzzHostile, growth } from './hostile';
 
 const ROOT = join(__dirname, '..', '..');
 const BUILTIN_YAML = readFileSync(join(ROOT, 'glossary', 'builtin.tifa.yaml'), 'utf8');
@@ -29,6 +30,10 @@ export interface FuzzCounts {
   edits: number;
   glossaries: number;
   messages: number;
+  /** Rounds of the hostile classes (XML fixes, encodings, floods, deep nesting, special files). */
+  hostile: number;
+  /** Time the quadratic shapes at two sizes (full runs only: a timing has no place in npm test). */
+  growth?: boolean;
 }
 
 export interface FuzzSummary extends FuzzCounts {
@@ -230,7 +235,7 @@ async function fuzzEdits(r: Rand, count: number, engine: TifaEngine, failures: s
           continue;
         }
         const kind = d.languageId === 'markdown' ? 'markdown' : 'plaintext';
-        const fresh = toDiagnostics(d, engine.lint(d.getText(), { kind }).findings, levelOf);
+        const fresh = toDiagnostics(d, engine.lint(d.getText(), { kind }).findings, levelOf, true);
         const strip = (ds: Diagnostic[]) => JSON.stringify(ds.map((x) => [x.range, x.code, x.message]));
         if (strip(got.diagnostics) !== strip(fresh)) failures.push(`edits: diagnostics of ${d.uri} differ from a fresh lint after ${done} edits`);
       }
@@ -311,12 +316,14 @@ export async function runFuzz(counts: FuzzCounts, seed = 1): Promise<FuzzSummary
   await phase('glossaries', () => fuzzGlossaries(r, counts.glossaries, failures));
   await phase('edits', () => fuzzEdits(r, counts.edits, engine, failures));
   await phase('messages', () => fuzzMessages(r, counts.messages, failures));
+  await phase('hostile', () => fuzzHostile(r, counts.hostile, engine, failures));
+  if (counts.growth) await phase('growth', () => growth(engine, failures, (s) => console.log(s)));
   return { ...counts, failures, ms: Date.now() - t0 };
 }
 
 export function formatSummary(s: FuzzSummary): string {
   const n = (x: number) => x.toLocaleString('en');
-  return `fuzz: ${n(s.documents)} documents, ${n(s.edits)} edits, ${n(s.glossaries)} glossaries, ${n(s.messages)} malformed messages in ${(s.ms / 1000).toFixed(1)} s; failures: ${s.failures.length}`;
+  return `fuzz: ${n(s.documents)} documents, ${n(s.edits)} edits, ${n(s.glossaries)} glossaries, ${n(s.messages)} malformed messages, ${n(s.hostile)} hostile rounds${s.growth ? ', growth timed' : ''} in ${(s.ms / 1000).toFixed(1)} s; failures: ${s.failures.length}`;
 }
 
 if (require.main === module) {
@@ -324,7 +331,7 @@ if (require.main === module) {
     const i = process.argv.indexOf(name);
     return i >= 0 ? Number(process.argv[i + 1]) : fallback;
   };
-  runFuzz({ documents: arg('--documents', 10000), edits: arg('--edits', 100000), glossaries: arg('--glossaries', 1000), messages: arg('--messages', 1000) }, arg('--seed', 1)).then((s) => {
+  runFuzz({ documents: arg('--documents', 10000), edits: arg('--edits', 100000), glossaries: arg('--glossaries', 1000), messages: arg('--messages', 1000), hostile: arg('--hostile', 1000), growth: !process.argv.includes('--no-growth') }, arg('--seed', 1)).then((s) => {
     for (const f of s.failures.slice(0, 20)) console.error(`  failure: ${f.slice(0, 2000)}`);
     console.log(formatSummary(s));
     process.exitCode = s.failures.length ? 1 : 0;
