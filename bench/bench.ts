@@ -4,7 +4,9 @@
  * Builds the engine for the built-in glossary plus N generated concepts (default 50,000), lints
  * a text of at least 10 million characters made from the shared corpus, and prints: glossary
  * build time, lint throughput (normalization + matching + LSP diagnostics with positions),
- * the throughput of a bare loop over the same text, and memory.
+ * the throughput of a bare loop over the same text, and memory. Then the hostile shapes, each at
+ * two sizes four times apart (--no-shapes skips them), and the server opening 1,000 and 4,000
+ * parallel en/zh documents.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -15,6 +17,7 @@ import { mergeGlossaries } from '../server/src/core/merge';
 import type { Concept, Glossary } from '../server/src/core/model';
 import { BUILTIN_GLOSSARY_TEXT } from '../server/src/builtinGlossary';
 import { toDiagnostics } from '../server/src/lspDiagnostics';
+import { openParallelDocuments, shapeTimings } from './shapes';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);
@@ -109,21 +112,42 @@ for (let r = 0; r < 3; r++) {
 }
 
 const chars = text.length;
-const result = {
-  concepts: engine.conceptCount,
-  chars,
-  buildMs: Math.round(buildMs),
-  lintMcharsPerSec: +(chars / 1e6 / (lintMs / 1000)).toFixed(1),
-  bareScanMcharsPerSec: +(chars / 1e6 / (bareMs / 1000)).toFixed(1),
-  heapMB: Math.round(heapPeak / 1048576),
-  rssPeakMB: Math.round(process.resourceUsage().maxRSS / 1024),
-  diagnostics,
-};
-if (json) console.log(JSON.stringify(result));
-else {
-  console.log(`Tifa benchmark (${process.version}, ${result.concepts.toLocaleString('en')} concepts, ${chars.toLocaleString('en')} characters)`);
-  console.log(`  glossary build        ${result.buildMs} ms`);
-  console.log(`  lint                  ${result.lintMcharsPerSec} M chars/s  (${Math.round(lintMs)} ms, ${diagnostics.toLocaleString('en')} diagnostics)`);
-  console.log(`  bare loop             ${result.bareScanMcharsPerSec} M chars/s  (lint is ${(bareMs / lintMs * 100).toFixed(1)}% of a bare loop)`);
-  console.log(`  heap used (peak seen) ${result.heapMB} MB   process RSS peak ${result.rssPeakMB} MB`);
+
+async function main(): Promise<void> {
+  const withShapes = !process.argv.includes('--no-shapes');
+  const shapeResults = withShapes ? shapeTimings(engine) : [];
+  const serverJs = join(__dirname, 'server.js');
+  const openDocs = withShapes ? { small: 1000, large: 4000, smallMs: await openParallelDocuments(serverJs, 1000), largeMs: await openParallelDocuments(serverJs, 4000) } : undefined;
+  const result = {
+    concepts: engine.conceptCount,
+    chars,
+    buildMs: Math.round(buildMs),
+    lintMcharsPerSec: +(chars / 1e6 / (lintMs / 1000)).toFixed(1),
+    bareScanMcharsPerSec: +(chars / 1e6 / (bareMs / 1000)).toFixed(1),
+    heapMB: Math.round(heapPeak / 1048576),
+    rssPeakMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    diagnostics,
+    ...(withShapes ? { shapes: shapeResults, openParallelDocuments: openDocs } : {}),
+  };
+  // Linear work costs about 4× for 4× the input; 16× would be quadratic. Above 8×, say so and fail.
+  const superlinear = shapeResults.filter((r) => r.ratio > 8 && r.largeMs > 200);
+  if (openDocs && openDocs.largeMs > 8 * openDocs.smallMs && openDocs.largeMs > 2000) superlinear.push({ shape: 'server: open parallel documents', small: 1000, large: 4000, smallMs: openDocs.smallMs, largeMs: openDocs.largeMs, ratio: +(openDocs.largeMs / openDocs.smallMs).toFixed(1) });
+  if (json) console.log(JSON.stringify(result));
+  else {
+    console.log(`Tifa benchmark (${process.version}, ${result.concepts.toLocaleString('en')} concepts, ${chars.toLocaleString('en')} characters)`);
+    console.log(`  glossary build        ${result.buildMs} ms`);
+    console.log(`  lint                  ${result.lintMcharsPerSec} M chars/s  (${Math.round(lintMs)} ms, ${diagnostics.toLocaleString('en')} diagnostics)`);
+    console.log(`  bare loop             ${result.bareScanMcharsPerSec} M chars/s  (lint is ${(bareMs / lintMs * 100).toFixed(1)}% of a bare loop)`);
+    console.log(`  heap used (peak seen) ${result.heapMB} MB   process RSS peak ${result.rssPeakMB} MB`);
+    if (withShapes) {
+      console.log('  hostile shapes, at n and 4n (about ×4 when linear):');
+      for (const r of shapeResults) console.log(`    ${r.shape.padEnd(48)} ${String(r.smallMs).padStart(6)} ms at ${r.small.toLocaleString('en')}, ${String(r.largeMs).padStart(6)} ms at ${r.large.toLocaleString('en')}  ×${r.ratio}`);
+      if (openDocs) console.log(`    ${'server: open en/zh parallel documents'.padEnd(48)} ${String(openDocs.smallMs).padStart(6)} ms at 1,000, ${String(openDocs.largeMs).padStart(6)} ms at 4,000  ×${(openDocs.largeMs / openDocs.smallMs).toFixed(1)}`);
+    }
+  }
+  if (superlinear.length) {
+    console.error(`bench: cost grows faster than the input for: ${superlinear.map((r) => `${r.shape} (×${r.ratio})`).join(', ')}`);
+    process.exitCode = 1;
+  }
 }
+void main();

@@ -146,7 +146,22 @@ export function decodeText(bytes: Uint8Array): { ok: true; text: string; encodin
     const text = encoding ? decode(encoding) : undefined;
     if (text !== undefined) return { ok: true, text, encoding: encoding! };
   }
+  // UTF-16 without a BOM and without ASCII (so without zero bytes): accepted only when nearly
+  // every character it gives is Chinese, ASCII or common punctuation.
+  if (bytes.length % 2 === 0) {
+    for (const encoding of ['utf-16le', 'utf-16be']) {
+      const text = decode(encoding);
+      if (text !== undefined && plausible(text) >= 0.95) return { ok: true, text, encoding };
+    }
+  }
   return { ok: false, failure: 'encoding', reason: 'its encoding is not UTF-8, UTF-16, GB18030 or Big5' };
+}
+
+/** The share of characters that ordinary Chinese or English text is made of. */
+function plausible(text: string): number {
+  if (text.length === 0) return 0;
+  const ok = text.match(/[\u0009\u000a\u000d\u0020-\u007e\u00a0-\u00ff\u2000-\u206f\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]/g)?.length ?? 0;
+  return ok / text.length;
 }
 
 function zeroBytes(bytes: Uint8Array): { total: number; even: number; odd: number } {

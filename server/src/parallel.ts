@@ -35,7 +35,7 @@ export function isParallelSourceName(path: string): boolean {
  * Both caches are bounded: entries beyond the limit go, oldest first.
  */
 const CACHE_LIMIT = 256;
-const listings = new Map<string, { mtimeMs: number; names: string[] }>();
+const listings = new Map<string, { mtimeMs: number; byStem: Map<string, string[]> }>();
 const texts = new Map<string, { mtimeMs: number; size: number; text: string }>();
 
 function remember<V>(cache: Map<string, V>, key: string, value: V): void {
@@ -44,13 +44,23 @@ function remember<V>(cache: Map<string, V>, key: string, value: V): void {
   if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
 }
 
-function folderNames(dir: string): string[] {
+/** A folder's file names by stem (what comes before the first dot): one look-up per draft. */
+function folderNames(dir: string, stem: string): string[] {
   const mtimeMs = statSync(dir).mtimeMs;
-  const cached = listings.get(dir);
-  if (cached && cached.mtimeMs === mtimeMs) return cached.names;
-  const names = readdirSync(dir);
-  remember(listings, dir, { mtimeMs, names });
-  return names;
+  let cached = listings.get(dir);
+  if (!cached || cached.mtimeMs !== mtimeMs) {
+    const byStem = new Map<string, string[]>();
+    for (const name of readdirSync(dir)) {
+      const dot = name.indexOf('.');
+      const key = dot < 0 ? name : name.slice(0, dot);
+      const list = byStem.get(key);
+      if (list) list.push(name);
+      else byStem.set(key, [name]);
+    }
+    cached = { mtimeMs, byStem };
+    remember(listings, dir, cached);
+  }
+  return cached.byStem.get(stem.slice(0, stem.includes('.') ? stem.indexOf('.') : stem.length)) ?? [];
 }
 
 /** The counterpart's text, read as any file Tifa did not write: a regular file within the limit. */
@@ -75,7 +85,7 @@ export function parallelSourcePath(path: string): string | undefined {
   const [, stem, ext] = m;
   let names: string[];
   try {
-    names = folderNames(dirname(path));
+    names = folderNames(dirname(path), stem);
   } catch {
     return undefined;
   }
