@@ -8,7 +8,7 @@
  * two sizes four times apart (--no-shapes skips them), and the server opening 1,000 and 4,000
  * parallel en/zh documents.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TifaEngine } from '../server/src/core/engine';
@@ -24,7 +24,10 @@ function arg(name: string, fallback: string): string {
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
 }
 const json = process.argv.includes('--json');
-const corpusDir = resolve(arg('--corpus', join(__dirname, '..', '..', 'shared', 'corpus', 'zh')));
+// The shared corpus where it is beside the checkout, else the project's own fixtures (smaller,
+// repeated to the same length): a user's machine has no ../shared.
+const sharedCorpus = join(__dirname, '..', '..', 'shared', 'corpus', 'zh');
+const corpusDir = resolve(arg('--corpus', existsSync(sharedCorpus) ? sharedCorpus : join(__dirname, '..', 'test', 'fixtures')));
 const conceptCount = Number(arg('--concepts', '50000'));
 const minChars = Number(arg('--chars', '10000000'));
 

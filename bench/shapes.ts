@@ -40,11 +40,11 @@ export function shapeTimings(engine: TifaEngine): ShapeTiming[] {
     ['disable-next-line comments (plain text)', 20000, (n) => { const t = shapes.disableComments(n).replace(/<!-- (.*) -->/g, '# $1'); return () => engine.lint(t); }],
     ['disable-next-line comments (Markdown)', 5000, (n) => { const t = shapes.disableComments(n); return () => engine.lint(t, { kind: 'markdown' }); }],
     ['inline glosses', 20000, (n) => { const t = shapes.inlineGlosses(n); return () => engine.lint(t); }],
-    ['parallel paragraphs', 15000, (n) => { const p = shapes.parallelParagraphs(n); return () => engine.lint(p.en, { parallelSource: { text: p.zh, kind: 'plaintext' } }); }],
+    ['parallel paragraphs', 20000, (n) => { const p = shapes.parallelParagraphs(n); return () => engine.lint(p.en, { parallelSource: { text: p.zh, kind: 'plaintext' } }); }],
     ['Markdown list, flat (items)', 5000, (n) => { const t = Array.from({ length: n }, (_, i) => `- 网络强国 ${i}\n`).join(''); return () => engine.lint(t, { kind: 'markdown' }); }],
     ['Markdown lists nested 40 deep (lists)', 50, (n) => { const t = (shapes.nestedList(40) + '\n').repeat(n); return () => engine.lint(t, { kind: 'markdown' }); }],
     ['Markdown lists nested 20 deep (lists)', 50, (n) => { const t = (shapes.nestedList(20) + '\n').repeat(n); return () => engine.lint(t, { kind: 'markdown' }); }],
-    ['XLIFF with CDATA, entities, comments (units)', 2000, (n) => { const t = shapes.xmlConstructs(n); return () => engine.lint(t, { kind: 'xliff' }); }],
+    ['XLIFF with CDATA, entities, comments (units)', 5000, (n) => { const t = shapes.xmlConstructs(n); return () => engine.lint(t, { kind: 'xliff' }); }],
     ['TBX nested elements (depth)', 25000, (n) => { const t = shapes.deepXml(n, 'tbx'); return () => importTbx(t); }],
     ['flood of findings to capped diagnostics (chars)', 250000, (n) => { const t = shapes.flood(n); const d = TextDocument.create('file:///f', 'plaintext', 1, t); return () => toDiagnostics(d, engine.lint(t).findings, () => 'information', true); }],
   ];

@@ -111,12 +111,14 @@ async function expand(args: string[]): Promise<string[]> {
     }
     // Folders are walked without following links into other folders (a link loop or a link to
     // "/" would otherwise list files again and again); what is found is checked file by file.
-    if (stat?.isDirectory()) out.push(...(await glob(['**/*.{md,markdown,txt,xlf,xliff,tmx}'], { cwd: arg, absolute: false, followSymbolicLinks: false })).sort().map((f) => `${arg.replace(/\/$/, '')}/${f}`));
+    if (stat?.isDirectory()) {
+      for (const f of (await glob(['**/*.{md,markdown,txt,xlf,xliff,tmx}'], { cwd: arg, absolute: false, followSymbolicLinks: false })).sort()) out.push(`${arg.replace(/\/$/, '')}/${f}`);
+    }
     else if (stat) out.push(arg);
     else {
       const found = (await glob([arg], { absolute: false, followSymbolicLinks: false })).sort();
       if (found.length === 0) throw new UsageError(`no file matches "${arg}"`);
-      out.push(...found);
+      for (const f of found) out.push(f);
     }
   }
   return [...new Set(out)];

@@ -247,6 +247,13 @@ describe('hardening: core', () => {
       assert.deepEqual(findings.filter((f) => f.code !== 'formulation').map((f) => [f.code, f.start]), [['deprecated-rendering', en.indexOf('cyber superpower')]]);
     });
 
+    it('a segment or a parallel file with 150,000 formulations does not overflow the stack', () => {
+      const text = `<xliff version="1.2"><file source-language="zh" target-language="en"><body><trans-unit id="1"><source>${shapes.flood(600000)}</source><target>x</target></trans-unit></body></file></xliff>`;
+      assert.equal(engine.lint(text, { kind: 'xliff' }).matches.length, 150000);
+      const { zh, en } = shapes.parallelParagraphs(150000);
+      assert.equal(engine.lint(en, { kind: 'plaintext', parallelSource: { text: zh, kind: 'plaintext' } }).matches.length, 150000);
+    });
+
     it(`Markdown nested deeper than ${MAX_MARKDOWN_NESTING} levels is read as plain text, with a notice`, () => {
       const text = shapes.nestedList(1000);
       const { findings } = engine.lint(text, { kind: 'markdown' });

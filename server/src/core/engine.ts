@@ -24,11 +24,18 @@ function xmlSafeFix(f: Finding, cdata: ReadonlyArray<readonly [number, number]>)
     data.replacements = [];
     return;
   }
-  const inCdata = cdata.some(([s, e]) => f.start >= s && f.end <= e);
-  const crosses = !inCdata && cdata.some(([s, e]) => f.start < e && f.end > s);
+  // CDATA sections are sorted and disjoint: the one that could hold f starts at or before it.
+  const i = lowerBound(cdata, f.start + 1, (c) => c[0]) - 1;
+  const inCdata = i >= 0 && f.start >= cdata[i][0] && f.end <= cdata[i][1];
+  const crosses = !inCdata && ((i >= 0 && f.start < cdata[i][1]) || (i + 1 < cdata.length && cdata[i + 1][0] < f.end));
   if (crosses) data.replacements = [];
   else if (inCdata) data.replacements = data.replacements.filter((r) => !r.text.includes(']]>'));
   else data.replacements = data.replacements.map((r) => ({ ...r, text: r.text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') }));
+}
+
+/** push(...items) passes every item as an argument: past about 100,000 the stack overflows. */
+function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
 }
 
 /** The kind of a document from its editor language, or failing that its file name. */
@@ -96,11 +103,11 @@ export class TifaEngine {
             const [start, end] = seg.text.toFile(m.start, m.end);
             return { ...m, start, end };
           });
-          matches.push(...found);
+          append(matches, found);
           const lang = seg.lang.toLowerCase();
-          if (lang.startsWith('zh')) zh.push(...found.filter((m) => m.language === 'zh'));
+          if (lang.startsWith('zh')) append(zh, found.filter((m) => m.language === 'zh'));
           else if (lang.startsWith('en')) {
-            en.push(...found.filter((m) => m.language === 'en'));
+            append(en, found.filter((m) => m.language === 'en'));
             target = [seg.start, seg.end];
           }
         }
@@ -120,7 +127,7 @@ export class TifaEngine {
       matches = this.matcher.find(prose);
       regions = suppressions(text, kind === 'markdown' ? htmlComments(text, nonProse) : undefined);
       pairs = inlineGlossPairs(prose, matches);
-      if (options.parallelSource) pairs.push(...this.parallelPairs(options.parallelSource, prose, matches, notices));
+      if (options.parallelSource) append(pairs, this.parallelPairs(options.parallelSource, prose, matches, notices));
     }
 
     const findings = withoutSuppressed([
