@@ -160,6 +160,25 @@ describe('Tifa in VS Code', () => {
     assert.deepEqual(compact(ds), [span(t, '数字中国', 0, '数字中国 — Digital China'), span(t, '网络强国', 0, SUPERPOWER)]);
   });
 
+  it('adds a rendering to the open workspace glossary, unsaved edits and all', async () => {
+    const glossaryUri = vscode.Uri.joinPath(folder(), '.tifa', 'glossary.yaml');
+    const glossary = await vscode.workspace.openTextDocument(glossaryUri);
+    const editor = await vscode.window.showTextDocument(glossary, { preview: false });
+    await editor.edit((e) => e.insert(new vscode.Position(0, 0), '# unsaved: our team, 2026\n'));
+    assert.ok(glossary.isDirty);
+    const doc = await vscode.workspace.openTextDocument(file('note.en.md'));
+    await vscode.window.showTextDocument(doc, { preview: false });
+    const warning = (await waitFor(() => warningsOf(doc.uri), (d) => d.length === 1, 'the deprecated-rendering warning'))[0];
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, warning.range, vscode.CodeActionKind.QuickFix.value);
+    const add = actions.find((a) => a.title.startsWith('Add “network power”'))!;
+    assert.equal(await vscode.commands.executeCommand(add.command!.command, ...(add.command!.arguments ?? [])), true);
+    // The edit landed in the open document, after its unsaved line, quoted.
+    assert.ok(glossary.getText().startsWith('# unsaved: our team, 2026\nversion: 1\n'), glossary.getText());
+    assert.ok(glossary.getText().endsWith('  - id: "cyber-superpower"\n    en:\n      - { text: "network power", status: admitted }\n'), glossary.getText());
+    await vscode.window.showTextDocument(glossary);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
   it('completes, hints and outlines formulations through the VS Code API', async () => {
     const doc = await vscode.workspace.openTextDocument(file('draft.zh.md'));
     const t = doc.getText();
