@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { createProtocolConnection, type PublishDiagnosticsParams, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TifaEngine } from '../server/src/core/engine';
-import { importTbx } from '../server/src/core/tbx';
+import { importTbx } from '../server/src/core/formats/tbx';
 import { toDiagnostics } from '../server/src/lspDiagnostics';
 import * as shapes from '../test/fuzz/shapes';
 

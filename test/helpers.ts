@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TifaEngine } from '../server/src/core/engine';
-import { loadGlossaryYaml } from '../server/src/core/glossaryLoader';
-import type { Glossary } from '../server/src/core/model';
+import { loadGlossaryYaml } from '../server/src/core/formats/yaml';
+import type { Glossary } from '../server/src/core/glossary/model';
 
 export const ROOT = join(__dirname, '..');
 export const fixture = (name: string): string => readFileSync(join(ROOT, 'test', 'fixtures', name), 'utf8');

@@ -15,11 +15,11 @@ import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types
 import { formatProblem, engineFor, loadBuiltinGlossary, loadGlossaryFile, type LoadedGlossary } from './glossaries';
 import { toDiagnostics } from './lspDiagnostics';
 import { documentKind, type TifaEngine } from './core/engine';
-import { checkedFix, preferredFixEdits } from './core/fixes';
-import { RULES } from './core/rules';
-import { exportCsv } from './core/csv';
-import { exportTbxReport } from './core/tbx';
-import { exportYaml } from './core/yamlExport';
+import { checkedFix, preferredFixEdits } from './core/checks/fixes';
+import { RULES } from './core/checks/rules';
+import { exportCsv } from './core/formats/csv';
+import { exportTbxReport } from './core/formats/tbx';
+import { exportYaml } from './core/formats/yamlExport';
 import { readTextFile } from './files';
 import { readParallelSource } from './parallel';
 

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Analysis, documentKind, type TifaEngine } from './core/engine';
-import { glossaryFormat } from './core/glossaryFormats';
+import { glossaryFormat } from './core/formats/registry';
 import type { GlossaryManager } from './glossaryManager';
 import { readParallelSource } from './parallel';
 import type { SettingsStore } from './settings';

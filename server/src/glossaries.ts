@@ -3,10 +3,10 @@
  * the core's.
  */
 import { TifaEngine } from './core/engine';
-import { loadGlossaryText } from './core/glossaryFormats';
-import { type GlossaryProblem, loadGlossaryYaml } from './core/glossaryLoader';
-import { mergeGlossaries } from './core/merge';
-import type { Glossary } from './core/model';
+import { loadGlossaryText } from './core/formats/registry';
+import { type GlossaryProblem, loadGlossaryYaml } from './core/formats/yaml';
+import { mergeGlossaries } from './core/glossary/merge';
+import type { Glossary } from './core/glossary/model';
 import { BUILTIN_GLOSSARY_LABEL, BUILTIN_GLOSSARY_TEXT } from './builtinGlossary';
 import { readTextFile } from './files';
 

@@ -8,10 +8,10 @@
 import { relative } from 'node:path';
 import { glob } from 'tinyglobby';
 import { TifaEngine } from './core/engine';
-import { glossaryFormat, loadGlossaryText } from './core/glossaryFormats';
-import { mergeGlossaries } from './core/merge';
-import type { Glossary } from './core/model';
-import { applyProfile } from './core/profile';
+import { glossaryFormat, loadGlossaryText } from './core/formats/registry';
+import { mergeGlossaries } from './core/glossary/merge';
+import type { Glossary } from './core/glossary/model';
+import { applyProfile } from './core/glossary/profile';
 import { isInside, readTextFile, realFolders, refusedPattern } from './files';
 import { type LoadedGlossary, MAX_GLOSSARY_BYTES } from './glossaries';
 

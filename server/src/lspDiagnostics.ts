@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { LIMITS, shown } from './core/display';
-import type { Finding } from './core/formulations';
-import type { Level } from './core/rules';
+import { LIMITS, shown } from './core/render/display';
+import type { Finding } from './core/checks/formulations';
+import type { Level } from './core/checks/rules';
 
 export const SOURCE = 'tifa';
 

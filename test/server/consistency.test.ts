@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { loadGlossaryYaml } from '../../server/src/core/glossaryLoader';
+import { loadGlossaryYaml } from '../../server/src/core/formats/yaml';
 import { rangeOf, TestClient } from './lspClient';
 
 const DEPRECATED = '“network power” is a deprecated rendering of 网络强国: use “cyber superpower” (DigiChina).';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { Automaton } from '../../server/src/core/automaton';
+import { Automaton } from '../../server/src/core/text/automaton';
 
 /** Every (pattern, end) pair the automaton reports, as "p@end" strings, sorted. */
 function scan(a: Automaton, text: string): string[] {

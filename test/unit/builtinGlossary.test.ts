@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { preferredRendering } from '../../server/src/core/model';
+import { preferredRendering } from '../../server/src/core/glossary/model';
 import { builtinEngine, builtinGlossary, fixture } from '../helpers';
 
 /** Case, quotes and spacing aside, so that “Core technology” and 'core technology' compare equal. */

@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SaxesParser } from 'saxes';
-import { exportCsv, importCsv } from '../../server/src/core/csv';
-import { loadGlossaryText } from '../../server/src/core/glossaryFormats';
-import { loadGlossaryYaml } from '../../server/src/core/glossaryLoader';
-import { exportTbx, importTbx } from '../../server/src/core/tbx';
-import { exportYaml } from '../../server/src/core/yamlExport';
+import { exportCsv, importCsv } from '../../server/src/core/formats/csv';
+import { loadGlossaryText } from '../../server/src/core/formats/registry';
+import { loadGlossaryYaml } from '../../server/src/core/formats/yaml';
+import { exportTbx, importTbx } from '../../server/src/core/formats/tbx';
+import { exportYaml } from '../../server/src/core/formats/yamlExport';
 import { builtinGlossary, fixture, ROOT } from '../helpers';
 
 /** Model → plain data, for deep comparison (Map → array of values). */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadGlossaryYaml } from '../../server/src/core/glossaryLoader';
+import { loadGlossaryYaml } from '../../server/src/core/formats/yaml';
 import { stringify } from 'yaml';
 import { ROOT } from '../helpers';
 

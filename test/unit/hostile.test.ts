@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { TifaEngine } from '../../server/src/core/engine';
-import { loadGlossaryText } from '../../server/src/core/glossaryFormats';
-import { loadGlossaryYaml } from '../../server/src/core/glossaryLoader';
-import { importTbx } from '../../server/src/core/tbx';
+import { loadGlossaryText } from '../../server/src/core/formats/registry';
+import { loadGlossaryYaml } from '../../server/src/core/formats/yaml';
+import { importTbx } from '../../server/src/core/formats/tbx';
 import { builtinEngine } from '../helpers';
 
 /** "line:column message" of each problem. */

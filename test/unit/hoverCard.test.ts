@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { TifaEngine } from '../../server/src/core/engine';
-import { loadGlossaryYaml } from '../../server/src/core/glossaryLoader';
-import { escapeMarkdown } from '../../server/src/core/markdown';
+import { loadGlossaryYaml } from '../../server/src/core/formats/yaml';
+import { escapeMarkdown } from '../../server/src/core/render/escape';
 import { builtinEngine } from '../helpers';
 
 describe('hover card', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { TifaEngine } from '../../server/src/core/engine';
-import { inflections } from '../../server/src/core/matcher';
+import { inflections } from '../../server/src/core/text/matcher';
 import { builtinEngine, fixture, matches } from '../helpers';
 
 describe('formulation matching (built-in glossary)', () => {

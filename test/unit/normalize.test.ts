@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { normalizeString } from '../../server/src/core/normalize';
+import { normalizeString } from '../../server/src/core/text/normalize';
 
 describe('normalization', () => {
   const norm = (s: string) => normalizeString(s).text;

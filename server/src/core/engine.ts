@@ -2,13 +2,13 @@
  * The analysis core's entry point: a glossary in, findings out. Built once per glossary (the
  * automaton is the expensive part), then used for every document.
  */
-import { deprecatedRenderings, documentInconsistencies, inlineGlossPairs, lowerBound, type Pair, pairFindings, paragraphs } from './consistency';
-import { type Finding, formulationFindings } from './formulations';
-import { hoverCard } from './hoverCard';
-import { htmlComments, MAX_MARKDOWN_NESTING, markdownNonProse, markdownStructure, mask, suppressionInsertion, suppressions, withoutSuppressed } from './markup';
-import { type FormulationMatch, FormulationMatcher } from './matcher';
-import type { Glossary } from './model';
-import { parseBilingualXml } from './xmlSegments';
+import { deprecatedRenderings, documentInconsistencies, inlineGlossPairs, lowerBound, type Pair, pairFindings, paragraphs } from './checks/consistency';
+import { type Finding, formulationFindings } from './checks/formulations';
+import { hoverCard } from './render/hoverCard';
+import { htmlComments, MAX_MARKDOWN_NESTING, markdownNonProse, markdownStructure, mask, suppressionInsertion, suppressions, withoutSuppressed } from './text/markup';
+import { type FormulationMatch, FormulationMatcher } from './text/matcher';
+import type { Glossary } from './glossary/model';
+import { parseBilingualXml } from './text/xmlSegments';
 
 export type DocumentKind = 'plaintext' | 'markdown' | 'xliff' | 'tmx';
 

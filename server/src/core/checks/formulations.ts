@@ -3,8 +3,8 @@
  * Chinese, the preferred rendering and the earliest provenance, e.g.
  * `网络强国 — cyber superpower (Leading Group announcement, 2014)`.
  */
-import type { FormulationMatch } from './matcher';
-import { appearancesByDate, type Concept, type Glossary, preferredRendering, speechShortName } from './model';
+import type { FormulationMatch } from '../text/matcher';
+import { appearancesByDate, type Concept, type Glossary, preferredRendering, speechShortName } from '../glossary/model';
 
 /** What a quick fix needs, carried by the diagnostic so that fixes do not re-analyse. */
 export interface FixData {

@@ -4,10 +4,10 @@
  */
 import { DocumentDiagnosticReportKind, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { TifaContext } from './context';
-import { documentOrError, guard } from './guard';
-import { toDiagnostics } from './lspDiagnostics';
-import { levelOf } from './settings';
+import type { TifaContext } from '../context';
+import { documentOrError, guard } from '../guard';
+import { toDiagnostics } from '../lspDiagnostics';
+import { levelOf } from '../settings';
 
 const PUSH_DELAY_MS = 150;
 

@@ -1,6 +1,6 @@
 /** Glossaries in any supported format, chosen by file name: YAML, TBX, CSV or TSV. */
 import { importCsv } from './csv';
-import { type GlossaryLoadResult, loadGlossaryYaml } from './glossaryLoader';
+import { type GlossaryLoadResult, loadGlossaryYaml } from './yaml';
 import { importTbx } from './tbx';
 
 export type GlossaryFormat = 'yaml' | 'tbx' | 'csv';

@@ -14,14 +14,14 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { LIMITS, shown } from './core/display';
-import { documentKind, ignoreInsertion } from './core/engine';
-import { checkedFix, preferredFixEdits } from './core/fixes';
-import type { FixData } from './core/formulations';
-import { addRenderingInsertions, applyInsertions, checkGlossaryAddition } from './core/glossaryEdit';
-import { type TifaContext, uriToPath } from './context';
-import { documentOrError, guard, showMessage, throwIfCancelled } from './guard';
-import { levelOf } from './settings';
+import { LIMITS, shown } from '../core/render/display';
+import { documentKind, ignoreInsertion } from '../core/engine';
+import { checkedFix, preferredFixEdits } from '../core/checks/fixes';
+import type { FixData } from '../core/checks/formulations';
+import { addRenderingInsertions, applyInsertions, checkGlossaryAddition } from '../core/glossary/edit';
+import { type TifaContext, uriToPath } from '../context';
+import { documentOrError, guard, showMessage, throwIfCancelled } from '../guard';
+import { levelOf } from '../settings';
 
 export const WORKSPACE_GLOSSARY_DIR = '.tifa';
 export const WORKSPACE_GLOSSARY_FILE = 'glossary.yaml';

@@ -3,8 +3,8 @@
  * start of every Chinese form and English rendering, so that typing 网络 offers 网络强国 and
  * 网络空间命运共同体, and typing "cyber su" offers "cyber superpower".
  */
-import { earliestProvenance } from './formulations';
-import { type Concept, type Glossary, preferredRendering } from './model';
+import { earliestProvenance } from '../checks/formulations';
+import { type Concept, type Glossary, preferredRendering } from '../glossary/model';
 
 export interface CompletionCandidate {
   /** The whole form or rendering to insert. */

@@ -1,9 +1,9 @@
 /** Hover: the formulation's card (renderings, provenance, note, shorter formulations inside). */
-import { neutralize } from './core/display';
+import { neutralize } from '../core/render/display';
 import { type Hover, MarkupKind } from 'vscode-languageserver';
-import { TifaEngine } from './core/engine';
-import type { TifaContext } from './context';
-import { checkPosition, documentOrError, guard, throwIfCancelled } from './guard';
+import { TifaEngine } from '../core/engine';
+import type { TifaContext } from '../context';
+import { checkPosition, documentOrError, guard, throwIfCancelled } from '../guard';
 
 export function registerHover(ctx: TifaContext): void {
   ctx.connection.onHover(guard(ctx.connection, 'hover', null, (params, token): Hover | null => {

@@ -6,10 +6,10 @@ import { pathToFileURL } from 'node:url';
 import { glob } from 'tinyglobby';
 import type { Location } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { documentKind, TifaEngine } from './core/engine';
-import { type TifaContext, uriToPath } from './context';
-import { readTextFile, realFolders } from './files';
-import { checkPosition, documentOrError, guard, throwIfCancelled } from './guard';
+import { documentKind, TifaEngine } from '../core/engine';
+import { type TifaContext, uriToPath } from '../context';
+import { readTextFile, realFolders } from '../files';
+import { checkPosition, documentOrError, guard, throwIfCancelled } from '../guard';
 
 const DRAFTS = ['**/*.{md,markdown,txt,xlf,xliff,tmx}'];
 const MAX_FILES = 2000;

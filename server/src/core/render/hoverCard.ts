@@ -2,9 +2,9 @@
  * The hover card of a formulation, as Markdown. Every piece of glossary text goes through
  * escapeMarkdown; labels are bilingual because our readers work in both languages.
  */
-import { escapeMarkdown as esc } from './markdown';
-import type { FormulationMatch } from './matcher';
-import { appearancesByDate, type Concept, conceptLabel, type Glossary, preferredRendering, type Rendering, speechShortName } from './model';
+import { escapeMarkdown as esc } from './escape';
+import type { FormulationMatch } from '../text/matcher';
+import { appearancesByDate, type Concept, conceptLabel, type Glossary, preferredRendering, type Rendering, speechShortName } from '../glossary/model';
 
 export function hoverCard(glossary: Glossary, match: Pick<FormulationMatch, 'concept' | 'contains' | 'rendering'>): string {
   const c = match.concept;

@@ -4,9 +4,9 @@
  * out damaged. In XLIFF and TMX the edited file must parse into the same units and segments,
  * and only the text that was meant to change may change.
  */
-import type { DocumentKind } from './engine';
+import type { DocumentKind } from '../engine';
 import type { Finding, FixData } from './formulations';
-import { parseBilingualXml, type XmlDocument } from './xmlSegments';
+import { parseBilingualXml, type XmlDocument } from '../text/xmlSegments';
 
 export interface TextEdit {
   /** UTF-16 offsets into the text. */

@@ -1,9 +1,9 @@
 /** Completion: the canonical forms and renderings that start with what was typed. */
-import { LIMITS, neutralize, shown } from './core/display';
+import { LIMITS, neutralize, shown } from '../core/render/display';
 import { type CompletionItem, CompletionItemKind, MarkupKind } from 'vscode-languageserver';
-import { completionCandidates } from './core/completion';
-import type { TifaContext } from './context';
-import { checkPosition, documentOrError, guard } from './guard';
+import { completionCandidates } from '../core/render/completion';
+import type { TifaContext } from '../context';
+import { checkPosition, documentOrError, guard } from '../guard';
 
 export function registerCompletion(ctx: TifaContext): void {
   ctx.connection.onCompletion(guard(ctx.connection, 'completion', [] as CompletionItem[], (params) => {

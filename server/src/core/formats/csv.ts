@@ -10,9 +10,9 @@
  * The parser is hand-written: CSV libraries return values without the line and column of each
  * field, and a translator needs those to find a mistake in a file exported from a CAT tool.
  */
-import type { GlossaryLoadResult, GlossaryProblem } from './glossaryLoader';
-import { LineIndex } from './lineIndex';
-import type { Concept, ConceptKind, Glossary, RenderingStatus } from './model';
+import type { GlossaryLoadResult, GlossaryProblem } from './yaml';
+import { LineIndex } from '../text/lineIndex';
+import type { Concept, ConceptKind, Glossary, RenderingStatus } from '../glossary/model';
 import { statusFromTbx } from './tbx';
 
 export interface CsvField {

@@ -2,12 +2,12 @@
  * Inlay hints: the preferred English rendering after each Chinese formulation, so that an
  * analyst can read a Chinese text at a glance. Setting tifa.inlayHints (on by default).
  */
-import { LIMITS, shown } from './core/display';
+import { LIMITS, shown } from '../core/render/display';
 import { InlayHintKind } from 'vscode-languageserver';
-import { earliestProvenance } from './core/formulations';
-import { preferredRendering } from './core/model';
-import type { TifaContext } from './context';
-import { documentOrError, guard, throwIfCancelled } from './guard';
+import { earliestProvenance } from '../core/checks/formulations';
+import { preferredRendering } from '../core/glossary/model';
+import type { TifaContext } from '../context';
+import { documentOrError, guard, throwIfCancelled } from '../guard';
 
 export function registerInlayHints(ctx: TifaContext): void {
   ctx.connection.languages.inlayHint.on(guard(ctx.connection, 'inlay hints', [], async (params, token) => {

@@ -1,10 +1,10 @@
 /** The outline: the formulations of a document, grouped by concept, with their counts. */
-import { LIMITS, shown } from './core/display';
+import { LIMITS, shown } from '../core/render/display';
 import { type DocumentSymbol, SymbolKind } from 'vscode-languageserver';
-import type { FormulationMatch } from './core/matcher';
-import { conceptLabel, preferredRendering } from './core/model';
-import type { TifaContext } from './context';
-import { documentOrError, guard, throwIfCancelled } from './guard';
+import type { FormulationMatch } from '../core/text/matcher';
+import { conceptLabel, preferredRendering } from '../core/glossary/model';
+import type { TifaContext } from '../context';
+import { documentOrError, guard, throwIfCancelled } from '../guard';
 
 export function registerDocumentSymbols(ctx: TifaContext): void {
   ctx.connection.onDocumentSymbol(guard(ctx.connection, 'document symbols', [] as DocumentSymbol[], (params, token) => {

@@ -3,8 +3,8 @@
  * source of a bilingual pair or with the rest of the document, and renderings that are missing.
  */
 import type { Finding, FixData } from './formulations';
-import { inflections, type FormulationMatch } from './matcher';
-import { type Concept, conceptLabel, preferredRendering, type Rendering } from './model';
+import { inflections, type FormulationMatch } from '../text/matcher';
+import { type Concept, conceptLabel, preferredRendering, type Rendering } from '../glossary/model';
 
 /** A source/translation pair: the formulations found on each side, and where the translation is. */
 export interface Pair {

@@ -9,8 +9,8 @@
  */
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
-import schema from '../../../glossary/glossary.schema.json';
-import type { Appearance, Concept, Glossary, Rendering, Speech } from './model';
+import schema from '../../../../glossary/glossary.schema.json';
+import type { Appearance, Concept, Glossary, Rendering, Speech } from '../glossary/model';
 
 export interface GlossaryProblem {
   severity: 'error' | 'warning';

@@ -1,6 +1,6 @@
 /** The glossary model back to Tifa's YAML format (for export and TBX/CSV conversion). */
 import { stringify } from 'yaml';
-import type { Glossary } from './model';
+import type { Glossary } from '../glossary/model';
 
 export function exportYaml(glossary: Glossary): string {
   const doc: Record<string, unknown> = { version: 1 };

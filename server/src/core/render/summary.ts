@@ -2,10 +2,10 @@
  * "Show Formulations in This File": a readable Markdown summary for an analyst, each concept
  * with its count, renderings used, the lines it is on, and its earliest provenance.
  */
-import { earliestProvenance } from './formulations';
-import { escapeMarkdown as esc } from './markdown';
-import type { FormulationMatch } from './matcher';
-import { conceptLabel, type Glossary, preferredRendering } from './model';
+import { earliestProvenance } from '../checks/formulations';
+import { escapeMarkdown as esc } from './escape';
+import type { FormulationMatch } from '../text/matcher';
+import { conceptLabel, type Glossary, preferredRendering } from '../glossary/model';
 
 export function formulationSummary(glossary: Glossary, matches: readonly FormulationMatch[], lineOf: (offset: number) => number): string {
   if (matches.length === 0) return '# Formulations 提法\n\nNo formulation from the glossary in this file. 本文件中没有词表所列的提法。\n';

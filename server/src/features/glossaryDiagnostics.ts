@@ -6,8 +6,8 @@
 import { pathToFileURL } from 'node:url';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { TifaContext } from './context';
-import { SOURCE } from './lspDiagnostics';
+import type { TifaContext } from '../context';
+import { SOURCE } from '../lspDiagnostics';
 
 export function registerGlossaryDiagnostics(ctx: TifaContext): { publish(): void } {
   let published = new Set<string>();

@@ -14,10 +14,10 @@
  */
 import { type ChildNode, type Element, isTag, isText } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
-import type { GlossaryLoadResult, GlossaryProblem } from './glossaryLoader';
-import { LineIndex } from './lineIndex';
-import { depthMessage, tooDeepAt } from './xmlDepth';
-import type { Appearance, Concept, Glossary, Rendering, RenderingStatus, Speech } from './model';
+import type { GlossaryLoadResult, GlossaryProblem } from './yaml';
+import { LineIndex } from '../text/lineIndex';
+import { depthMessage, tooDeepAt } from '../text/xmlDepth';
+import type { Appearance, Concept, Glossary, Rendering, RenderingStatus, Speech } from '../glossary/model';
 
 const CONCEPT = new Set(['conceptEntry', 'termEntry', 'entry']);
 const LANGUAGE = new Set(['langSec', 'langSet', 'langGroup']);

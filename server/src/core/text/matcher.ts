@@ -5,7 +5,7 @@
  */
 import { Automaton } from './automaton';
 import { regionalForms } from './chineseVariants';
-import type { Concept, Glossary, Rendering } from './model';
+import type { Concept, Glossary, Rendering } from '../glossary/model';
 import { isWordUnitNormalized, normalizedText, normalizeStream } from './normalize';
 
 export interface FormulationMatch {

@@ -2,7 +2,7 @@
  * The glossary status the client shows in its language status item: what is loaded, how many
  * concepts, and any problems. Sent as a notification after every (re)load, and on request.
  */
-import type { TifaContext } from './context';
+import type { TifaContext } from '../context';
 
 export const STATUS_NOTIFICATION = 'tifa/status';
 export const STATUS_REQUEST = 'tifa/getStatus';
