@@ -9,7 +9,8 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
-const shebangless = "const __importMetaUrl = require('url').pathToFileURL(__filename).href;";
+// Defines import.meta.url for the ES modules bundled into CommonJS (see `define` below).
+const importMetaUrlBanner = "const __importMetaUrl = require('url').pathToFileURL(__filename).href;";
 
 const common = {
   bundle: true,
@@ -25,13 +26,13 @@ const common = {
   // Some dependencies (fdir, under tinyglobby) ship ES modules that read import.meta.url, which
   // a CommonJS bundle lacks: define it from __filename.
   define: { VERSION: JSON.stringify(version), 'import.meta.url': '__importMetaUrl' },
-  banner: { js: shebangless },
+  banner: { js: importMetaUrlBanner },
 };
 
 const builds = [
   { entryPoints: { client: 'client/src/extension.ts' } },
-  { entryPoints: { server: 'server/src/server.ts' }, banner: { js: '#!/usr/bin/env node\n' + shebangless } },
-  { entryPoints: { cli: 'server/src/cli.ts' }, banner: { js: '#!/usr/bin/env node\n' + shebangless } },
+  { entryPoints: { server: 'server/src/server.ts' }, banner: { js: '#!/usr/bin/env node\n' + importMetaUrlBanner } },
+  { entryPoints: { cli: 'server/src/cli.ts' }, banner: { js: '#!/usr/bin/env node\n' + importMetaUrlBanner } },
   ...(production ? [] : [{ entryPoints: { bench: 'bench/bench.ts' } }]),
 ].map((b) => ({ ...common, ...b, outdir: 'dist' }));
 // The VS Code integration suite, loaded by the extension host (not shipped).

@@ -11,10 +11,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { TifaEngine } from '../server/src/core/engine';
-import { loadGlossaryYaml } from '../server/src/core/formats/yaml';
-import { mergeGlossaries } from '../server/src/core/glossary/merge';
-import type { Concept, Glossary } from '../server/src/core/glossary/model';
+import { type Concept, type Glossary, loadGlossaryYaml, mergeGlossaries, TifaEngine } from '../server/src/core';
 import { BUILTIN_GLOSSARY_TEXT } from '../server/src/builtinGlossary';
 import { toDiagnostics } from '../server/src/lspDiagnostics';
 import { openParallelDocuments, shapeTimings } from './shapes';

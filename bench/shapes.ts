@@ -10,8 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createProtocolConnection, type PublishDiagnosticsParams, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { TifaEngine } from '../server/src/core/engine';
-import { importTbx } from '../server/src/core/formats/tbx';
+import { loadGlossaryText, type TifaEngine } from '../server/src/core';
 import { toDiagnostics } from '../server/src/lspDiagnostics';
 import * as shapes from '../test/fuzz/shapes';
 
@@ -45,7 +44,7 @@ export function shapeTimings(engine: TifaEngine): ShapeTiming[] {
     ['Markdown lists nested 40 deep (lists)', 50, (n) => { const t = (shapes.nestedList(40) + '\n').repeat(n); return () => engine.lint(t, { kind: 'markdown' }); }],
     ['Markdown lists nested 20 deep (lists)', 50, (n) => { const t = (shapes.nestedList(20) + '\n').repeat(n); return () => engine.lint(t, { kind: 'markdown' }); }],
     ['XLIFF with CDATA, entities, comments (units)', 5000, (n) => { const t = shapes.xmlConstructs(n); return () => engine.lint(t, { kind: 'xliff' }); }],
-    ['TBX nested elements (depth)', 25000, (n) => { const t = shapes.deepXml(n, 'tbx'); return () => importTbx(t); }],
+    ['TBX nested elements (depth)', 25000, (n) => { const t = shapes.deepXml(n, 'tbx'); return () => loadGlossaryText(t, 'g.tbx'); }],
     ['flood of findings to capped diagnostics (chars)', 250000, (n) => { const t = shapes.flood(n); const d = TextDocument.create('file:///f', 'plaintext', 1, t); return () => toDiagnostics(d, engine.lint(t).findings, () => 'information', true); }],
   ];
   return cases.map(([shape, n, make]) => {

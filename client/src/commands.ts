@@ -5,12 +5,13 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { type AddToGlossaryArgs, CLIENT_COMMANDS, EXPORT_REQUEST, type ExportParams, type ExportResult, SERVER_COMMANDS, SUMMARY_REQUEST, type SummaryParams, type SummaryResult } from '../../server/src/protocol';
 
 const HAN = /[\u3400-\u9fff]/;
 
 export function registerCommands(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('tifa.exportGlossary', async () => {
+    vscode.commands.registerCommand(CLIENT_COMMANDS.exportGlossary, async () => {
       const c = client();
       if (!c) return;
       const pick = await vscode.window.showQuickPick(
@@ -29,12 +30,13 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
       });
       if (!target) return;
       const active = vscode.window.activeTextEditor?.document.uri.toString();
-      const result = await c.sendRequest<{ text: string; concepts: number }>('tifa/exportGlossary', { uri: active, format: pick.format });
+      const result = await c.sendRequest<ExportResult>(EXPORT_REQUEST, { uri: active, format: pick.format } satisfies ExportParams);
+      if (result.warning) void vscode.window.showWarningMessage(`Tifa: ${result.warning}`);
       await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.text));
       void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} concepts to {1}.', result.concepts, vscode.workspace.asRelativePath(target)));
     }),
 
-    vscode.commands.registerCommand('tifa.addSelectionToGlossary', async () => {
+    vscode.commands.registerCommand(CLIENT_COMMANDS.addSelectionToGlossary, async () => {
       const editor = vscode.window.activeTextEditor;
       const selected = editor?.document.getText(editor.selection).trim();
       if (!editor || !selected) {
@@ -48,18 +50,18 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
         validateInput: (v) => (chinese && !v.trim() ? vscode.l10n.t('An English rendering is needed.') : undefined),
       });
       if (other === undefined) return;
-      const status = await vscode.window.showQuickPick(['preferred', 'admitted', 'deprecated'], { title: vscode.l10n.t('Status of “{0}”', chinese ? other : selected) });
+      const status = (await vscode.window.showQuickPick(['preferred', 'admitted', 'deprecated'], { title: vscode.l10n.t('Status of “{0}”', chinese ? other : selected) })) as AddToGlossaryArgs['status'];
       if (!status) return;
       const en = chinese ? other.trim() : selected;
       const zh = chinese ? selected : other.trim() || undefined;
-      await vscode.commands.executeCommand('tifa.addToGlossary', { uri: editor.document.uri.toString(), text: en, zh, status });
+      await vscode.commands.executeCommand(SERVER_COMMANDS.addToGlossary, { uri: editor.document.uri.toString(), text: en, zh, status } satisfies AddToGlossaryArgs);
     }),
 
-    vscode.commands.registerCommand('tifa.showFormulations', async () => {
+    vscode.commands.registerCommand(CLIENT_COMMANDS.showFormulations, async () => {
       const c = client();
       const editor = vscode.window.activeTextEditor;
       if (!c || !editor) return;
-      const summary = await c.sendRequest<string | null>('tifa/formulationSummary', { uri: editor.document.uri.toString() });
+      const summary = await c.sendRequest<SummaryResult>(SUMMARY_REQUEST, { uri: editor.document.uri.toString() } satisfies SummaryParams);
       if (summary === null) {
         void vscode.window.showWarningMessage(vscode.l10n.t('Tifa does not check this file’s language; see the setting tifa.languages.'));
         return;

@@ -5,15 +5,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { type DocumentSelector, LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { CLIENT_COMMANDS, STATUS_NOTIFICATION, type TifaStatus } from '../../server/src/protocol';
 import { registerCommands } from './commands';
 
-interface TifaStatus {
-  concepts: number;
-  glossaries: Array<{ label: string; concepts: number; errors: number; warnings: number; firstProblem?: string }>;
-  errors: number;
-  stale: string[];
-  tooLarge: string[];
-}
 
 const DEFAULT_LANGUAGES = ['plaintext', 'markdown', 'xliff', 'tmx'];
 
@@ -56,9 +50,9 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
   statusItem = vscode.languages.createLanguageStatusItem('tifa.status', languages());
   statusItem.name = 'Tifa';
   statusItem.text = vscode.l10n.t('$(sync~spin) Tifa: loading glossary');
-  statusItem.command = { title: vscode.l10n.t('Show Output'), command: 'tifa.showOutput' };
+  statusItem.command = { title: vscode.l10n.t('Show Output'), command: CLIENT_COMMANDS.showOutput };
 
-  client.onNotification('tifa/status', (status: TifaStatus) => showStatus(status));
+  client.onNotification(STATUS_NOTIFICATION, (status: TifaStatus) => showStatus(status));
   await client.start();
 }
 
@@ -92,8 +86,8 @@ async function restart(context: vscode.ExtensionContext): Promise<void> {
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   registerCommands(context, () => client);
   context.subscriptions.push(
-    vscode.commands.registerCommand('tifa.restartServer', () => restart(context)),
-    vscode.commands.registerCommand('tifa.showOutput', () => output?.show(true)),
+    vscode.commands.registerCommand(CLIENT_COMMANDS.restartServer, () => restart(context)),
+    vscode.commands.registerCommand(CLIENT_COMMANDS.showOutput, () => output?.show(true)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       // The document selector is fixed when the client starts: a new language list needs a restart.
       if (e.affectsConfiguration('tifa.languages')) void restart(context);

@@ -12,14 +12,9 @@ import { pathToFileURL } from 'node:url';
 import { glob } from 'tinyglobby';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
-import { formatProblem, engineFor, loadBuiltinGlossary, loadGlossaryFile, type LoadedGlossary } from './glossaries';
-import { toDiagnostics } from './lspDiagnostics';
-import { documentKind, type TifaEngine } from './core/engine';
-import { checkedFix, preferredFixEdits } from './core/checks/fixes';
-import { RULES } from './core/checks/rules';
-import { exportCsv } from './core/formats/csv';
-import { exportTbxReport } from './core/formats/tbx';
-import { exportYaml } from './core/formats/yamlExport';
+import { buildEngine, formatProblem, loadBuiltinGlossary, loadGlossaryFile, type LoadedGlossary } from './glossaries';
+import { severityName, toDiagnostics } from './lspDiagnostics';
+import { checkedFix, documentKind, DRAFT_GLOB, exportGlossary, type GlossaryFormat, preferredFixEdits, RULES, type TifaEngine } from './core';
 import { readTextFile } from './files';
 import { readParallelSource } from './parallel';
 
@@ -112,7 +107,7 @@ async function expand(args: string[]): Promise<string[]> {
     // Folders are walked without following links into other folders (a link loop or a link to
     // "/" would otherwise list files again and again); what is found is checked file by file.
     if (stat?.isDirectory()) {
-      for (const f of (await glob(['**/*.{md,markdown,txt,xlf,xliff,tmx}'], { cwd: arg, absolute: false, followSymbolicLinks: false })).sort()) out.push(`${arg.replace(/\/$/, '')}/${f}`);
+      for (const f of (await glob([DRAFT_GLOB], { cwd: arg, absolute: false, followSymbolicLinks: false })).sort()) out.push(`${arg.replace(/\/$/, '')}/${f}`);
     }
     else if (stat) out.push(arg);
     else {
@@ -124,7 +119,6 @@ async function expand(args: string[]): Promise<string[]> {
   return [...new Set(out)];
 }
 
-const SEVERITY_NAMES: Record<number, string> = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' };
 
 export async function main(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   let options: Options | 'help' | 'version';
@@ -151,12 +145,11 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     err(`tifa: the glossary has errors:\n${broken.join('\n')}`);
     return 2;
   }
-  const engine = engineFor(loaded);
+  const engine = buildEngine(loaded);
   if (options.command === 'export') {
     const g = engine.glossary;
-    const tbx = options.format === 'tbx' ? exportTbxReport(g) : undefined;
-    if (tbx?.dropped) err(`tifa: ${tbx.dropped} character${tbx.dropped === 1 ? '' : 's'} that XML cannot hold (control characters, lone surrogates) left out of the TBX`);
-    const text = tbx ? tbx.text : options.format === 'csv' ? exportCsv(g) : exportYaml(g);
+    const { text, warning } = exportGlossary(g, options.format as GlossaryFormat);
+    if (warning) err(`tifa: ${warning}`);
     if (options.out) {
       try {
         writeFileSync(options.out, text);
@@ -214,7 +207,7 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     for (const d of diagnostics) {
       if (d.severity === DiagnosticSeverity.Error || d.severity === DiagnosticSeverity.Warning) worst = 1;
       if (options.format === 'text') {
-        out(`${path}:${d.range.start.line + 1}:${d.range.start.character + 1} ${SEVERITY_NAMES[d.severity ?? 1]} ${d.code} ${d.message}`);
+        out(`${path}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severityName(d)} ${d.code} ${d.message}`);
       }
     }
     report.push({ path, diagnostics: diagnostics.map(({ data: _data, ...d }) => d) });

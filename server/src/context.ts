@@ -6,8 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { type Analysis, documentKind, type TifaEngine } from './core/engine';
-import { glossaryFormat } from './core/formats/registry';
+import { type Analysis, documentKind, glossaryFormat, type TifaEngine } from './core';
 import type { GlossaryManager } from './glossaryManager';
 import { readParallelSource } from './parallel';
 import type { SettingsStore } from './settings';
@@ -37,7 +36,7 @@ export class TifaContext {
 
   /** The engine for a document: its workspace folder's glossaries. */
   engineFor(uri: string): TifaEngine {
-    return this.glossaries.engineFor(uriToPath(uri));
+    return this.glossaries.engineForPath(uriToPath(uri));
   }
 
   analysis(document: TextDocument): Analysis {

@@ -2,11 +2,7 @@
  * Which glossaries are in force. Outside the core because it reads files; the parsing itself is
  * the core's.
  */
-import { TifaEngine } from './core/engine';
-import { loadGlossaryText } from './core/formats/registry';
-import { type GlossaryProblem, loadGlossaryYaml } from './core/formats/yaml';
-import { mergeGlossaries } from './core/glossary/merge';
-import type { Glossary } from './core/glossary/model';
+import { type Glossary, type GlossaryProblem, loadGlossaryText, loadGlossaryYaml, mergeGlossaries, TifaEngine } from './core';
 import { BUILTIN_GLOSSARY_LABEL, BUILTIN_GLOSSARY_TEXT } from './builtinGlossary';
 import { readTextFile } from './files';
 
@@ -37,7 +33,8 @@ export function loadGlossaryFile(path: string): LoadedGlossary {
   return { label: path, glossary: loaded.glossary, problems: loaded.problems };
 }
 
-export function engineFor(loaded: readonly LoadedGlossary[]): TifaEngine {
+/** An engine for glossaries given once (the CLI); the server's are per folder (GlossaryManager). */
+export function buildEngine(loaded: readonly LoadedGlossary[]): TifaEngine {
   return new TifaEngine(mergeGlossaries(loaded.map((l) => l.glossary)));
 }
 

@@ -7,11 +7,7 @@
  */
 import { relative } from 'node:path';
 import { glob } from 'tinyglobby';
-import { TifaEngine } from './core/engine';
-import { glossaryFormat, loadGlossaryText } from './core/formats/registry';
-import { mergeGlossaries } from './core/glossary/merge';
-import type { Glossary } from './core/glossary/model';
-import { applyProfile } from './core/glossary/profile';
+import { applyProfile, type Glossary, glossaryFormat, loadGlossaryText, mergeGlossaries, TifaEngine } from './core';
 import { isInside, readTextFile, realFolders, refusedPattern } from './files';
 import { type LoadedGlossary, MAX_GLOSSARY_BYTES } from './glossaries';
 
@@ -164,7 +160,7 @@ export class GlossaryManager {
     return this.states.find((s) => s.folder === folder) ?? this.states[0] ?? this.fallback;
   }
 
-  engineFor(path: string | undefined): TifaEngine {
+  engineForPath(path: string | undefined): TifaEngine {
     return this.stateFor(path).engine;
   }
 

@@ -1,12 +1,14 @@
-/** Core findings to LSP diagnostics: the one place where offsets become positions. */
+/**
+ * Core findings to LSP diagnostics (offsets to UTF-16 positions), for the server and the CLI;
+ * severity names for the CLI's text output. Other features convert their own offsets with the
+ * document's positionAt.
+ */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { LIMITS, shown } from './core/render/display';
-import type { Finding } from './core/checks/formulations';
-import type { Level } from './core/checks/rules';
+import { type Finding, type Level, LIMITS, shown } from './core';
 
 export const SOURCE = 'tifa';
 
@@ -32,6 +34,13 @@ export function ruleHref(code: string): string | undefined {
  * LIMITS.diagnosticsPerDocument are returned (errors and warnings first), and a notice at the
  * top of the document says how many more there are: serialising millions would exhaust memory.
  */
+const SEVERITY_NAMES: Record<DiagnosticSeverity, Exclude<Level, 'off'>> = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' };
+
+/** The level name of a diagnostic's severity (error when none is set, as the LSP reads it). */
+export function severityName(d: Diagnostic): Exclude<Level, 'off'> {
+  return SEVERITY_NAMES[d.severity ?? DiagnosticSeverity.Error];
+}
+
 export function toDiagnostics(document: TextDocument, findings: readonly Finding[], levelOf: (code: string) => Level, cap = false): Diagnostic[] {
   let kept = findings.map((f) => ({ f, level: levelOf(f.code) })).filter((x): x is { f: Finding; level: Exclude<Level, 'off'> } => x.level !== 'off');
   let hidden = 0;

@@ -5,7 +5,7 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { documentKind, type DocumentKind } from './core/engine';
+import { documentKind, type DocumentKind } from './core';
 import { readTextFile } from './files';
 
 const ENGLISH = /^(.+)\.en(?:-[A-Za-z]{2,4})?\.(md|markdown|txt)$/i;

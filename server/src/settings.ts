@@ -3,7 +3,7 @@
  * defaults for clients that have no configuration support.
  */
 import type { Connection } from 'vscode-languageserver';
-import { type Level, parseLevel, RULE_CODES, RULES, type RuleCode } from './core/checks/rules';
+import { type Level, parseLevel, RULE_CODES, type RuleCode, RULES } from './core';
 import { DEFAULT_GLOSSARY_FILES, type GlossarySettings } from './glossaryManager';
 
 export interface TifaSettings {

@@ -13,7 +13,7 @@ import { createProtocolConnection, type Diagnostic, type PublishDiagnosticsParam
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { exportCsv } from '../../server/src/core/formats/csv';
 import { type DocumentKind, TifaEngine } from '../../server/src/core/engine';
-import type { FixData } from '../../server/src/core/checks/formulations';
+import type { FixData } from '../../server/src/core/checks/findings';
 import { addRenderingInsertions, applyInsertions } from '../../server/src/core/glossary/edit';
 import { loadGlossaryText } from '../../server/src/core/formats/registry';
 import { loadGlossaryYaml } from '../../server/src/core/formats/yaml';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DocumentKind } from '../../server/src/core/engine';
-import type { FixData } from '../../server/src/core/checks/formulations';
+import type { FixData } from '../../server/src/core/checks/findings';
 import { builtinEngine, ROOT } from '../helpers';
 
 /** [code, covered text, message] of every finding except plain formulations. */

@@ -6,7 +6,7 @@ import { exportCsv, importCsv } from '../../server/src/core/formats/csv';
 import { loadGlossaryText } from '../../server/src/core/formats/registry';
 import { loadGlossaryYaml } from '../../server/src/core/formats/yaml';
 import { exportTbx, importTbx } from '../../server/src/core/formats/tbx';
-import { exportYaml } from '../../server/src/core/formats/yamlExport';
+import { exportYaml } from '../../server/src/core/formats/yaml';
 import { builtinGlossary, fixture, ROOT } from '../helpers';
 
 /** Model → plain data, for deep comparison (Map → array of values). */

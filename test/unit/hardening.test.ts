@@ -11,7 +11,7 @@ import { exportCsv, importCsv } from '../../server/src/core/formats/csv';
 import { clip, LIMITS, neutralize, shown } from '../../server/src/core/render/display';
 import { ignoreInsertion, TifaEngine } from '../../server/src/core/engine';
 import { applyEdits, checkedFix, preferredFixEdits } from '../../server/src/core/checks/fixes';
-import type { FixData } from '../../server/src/core/checks/formulations';
+import type { FixData } from '../../server/src/core/checks/findings';
 import { addRenderingInsertions, applyInsertions, checkGlossaryAddition } from '../../server/src/core/glossary/edit';
 import { loadGlossaryYaml } from '../../server/src/core/formats/yaml';
 import { MAX_MARKDOWN_NESTING } from '../../server/src/core/text/markup';

@@ -3,7 +3,8 @@
  * automaton is the expensive part), then used for every document.
  */
 import { deprecatedRenderings, documentInconsistencies, inlineGlossPairs, lowerBound, type Pair, pairFindings, paragraphs } from './checks/consistency';
-import { type Finding, formulationFindings } from './checks/formulations';
+import type { Finding } from './checks/findings';
+import { formulationFindings } from './checks/formulations';
 import { hoverCard } from './render/hoverCard';
 import { htmlComments, MAX_MARKDOWN_NESTING, markdownNonProse, markdownStructure, mask, suppressionInsertion, suppressions, withoutSuppressed } from './text/markup';
 import { type FormulationMatch, FormulationMatcher } from './text/matcher';
@@ -37,6 +38,9 @@ function xmlSafeFix(f: Finding, cdata: ReadonlyArray<readonly [number, number]>)
 function append<T>(target: T[], items: readonly T[]): void {
   for (const item of items) target.push(item);
 }
+
+/** The drafts Tifa checks, by extension: what a folder given to the CLI, or searched for references, holds. */
+export const DRAFT_GLOB = '**/*.{md,markdown,txt,xlf,xliff,tmx}';
 
 /** The kind of a document from its editor language, or failing that its file name. */
 export function documentKind(languageId?: string, path?: string): DocumentKind {

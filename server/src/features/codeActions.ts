@@ -1,11 +1,10 @@
 /**
  * Quick fixes for rendering warnings, from what each diagnostic carries in `data`:
  * replace with the preferred rendering (or an admitted one), ignore this occurrence (a
- * suppression comment), add the rendering to the workspace glossary; and "fix all" as the
- * source action source.fixAll.tifa, usable in editor.codeActionsOnSave.
+ * suppression comment), add the rendering to the workspace glossary (a command: see
+ * addToGlossary.ts); and "fix all" as the source action source.fixAll.tifa, usable in
+ * editor.codeActionsOnSave. Every edit is checked (core/checks/fixes.ts) before it is offered.
  */
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import {
   type CodeAction,
   CodeActionKind,
@@ -13,31 +12,23 @@ import {
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { LIMITS, shown } from '../core/render/display';
-import { documentKind, ignoreInsertion } from '../core/engine';
-import { checkedFix, preferredFixEdits } from '../core/checks/fixes';
-import type { FixData } from '../core/checks/formulations';
-import { addRenderingInsertions, applyInsertions, checkGlossaryAddition } from '../core/glossary/edit';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { checkedFix, documentKind, type FixData, ignoreInsertion, LIMITS, preferredFixEdits, shown } from '../core';
 import { type TifaContext, uriToPath } from '../context';
-import { documentOrError, guard, showMessage, throwIfCancelled } from '../guard';
+import { documentOrError, guard, throwIfCancelled } from '../guard';
+import { FIX_ALL_KIND, SERVER_COMMANDS } from '../protocol';
 import { levelOf } from '../settings';
 
-export const WORKSPACE_GLOSSARY_DIR = '.tifa';
-export const WORKSPACE_GLOSSARY_FILE = 'glossary.yaml';
-
-export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.tifa`;
-export const ADD_TO_GLOSSARY_COMMAND = 'tifa.addToGlossary';
-
-function fixData(d: Diagnostic): FixData | undefined {
+/** The fix data a diagnostic of ours carries, if it carries any. */
+function diagnosticFixData(d: Diagnostic): FixData | undefined {
   const data = d.data as Partial<FixData> | undefined;
   return d.source === 'tifa' && data && Array.isArray(data.replacements) && typeof data.conceptId === 'string' ? (data as FixData) : undefined;
 }
 
 const quote = (s: string) => `“${s}”`;
 
-/** Registers the code actions; returns the add-to-glossary command's handler. */
-export function registerCodeActions(ctx: TifaContext, onGlossaryWritten: (path: string, text: string) => Promise<void>): (args: unknown[]) => Promise<boolean | null> {
+/** Registers the quick fixes and the fix-all source action. */
+export function registerCodeActions(ctx: TifaContext): void {
   const { connection, documents } = ctx;
 
   connection.onCodeAction(guard(connection, 'code actions', [] as CodeAction[], async (params, token) => {
@@ -48,7 +39,7 @@ export function registerCodeActions(ctx: TifaContext, onGlossaryWritten: (path: 
 
     if (wants(CodeActionKind.QuickFix)) {
       for (const diagnostic of params.context.diagnostics) {
-        const data = fixData(diagnostic);
+        const data = diagnosticFixData(diagnostic);
         if (!data) continue;
         const kind = documentKind(document.languageId, uriToPath(document.uri) ?? document.uri);
         const start = document.offsetAt(diagnostic.range.start);
@@ -82,7 +73,7 @@ export function registerCodeActions(ctx: TifaContext, onGlossaryWritten: (path: 
             title: shown(`Add ${quote(text)} to the workspace glossary as admitted 将此译法加入工作区词表`, LIMITS.title),
             kind: CodeActionKind.QuickFix,
             diagnostics: [diagnostic],
-            command: { title: 'Add to glossary', command: ADD_TO_GLOSSARY_COMMAND, arguments: [{ uri: document.uri, conceptId: data.conceptId, text }] },
+            command: { title: 'Add to glossary', command: SERVER_COMMANDS.addToGlossary, arguments: [{ uri: document.uri, conceptId: data.conceptId, text }] },
           });
         }
       }
@@ -97,48 +88,6 @@ export function registerCodeActions(ctx: TifaContext, onGlossaryWritten: (path: 
     return actions;
   }));
 
-  return async (argv: unknown[]) => {
-    const args = (argv[0] ?? {}) as { uri?: string; conceptId?: string; text?: string; status?: 'admitted' | 'preferred' | 'deprecated'; zh?: string };
-    if (!args.uri || !args.text) return null;
-    // "Add Selection to Glossary" names no concept: find it by its Chinese form, or make a new one.
-    const glossary = ctx.engineFor(args.uri).glossary;
-    const known = args.conceptId ?? glossary.concepts.find((c) => (args.zh && c.zh.includes(args.zh)) || c.en.some((r) => r.text.toLowerCase() === args.text!.toLowerCase()))?.id;
-    const conceptId = known ?? (args.text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || `term-${Date.now()}`);
-    const zh = !known && args.zh ? [args.zh] : [];
-    const docPath = uriToPath(args.uri);
-    const folder = docPath ? ctx.glossaries.folderFor(docPath) ?? ctx.glossaries.folders[0] ?? dirname(docPath) : ctx.glossaries.folders[0];
-    if (!folder) {
-      showMessage(connection, 'warning', 'Tifa: open a folder to keep a workspace glossary. 请先打开一个文件夹。');
-      return null;
-    }
-    const path = join(folder, WORKSPACE_GLOSSARY_DIR, WORKSPACE_GLOSSARY_FILE);
-    const uri = pathToFileURL(path).href;
-    // The glossary as the editor has it (unsaved edits included), with its version, so that the
-    // edit lands where it was computed or not at all; the file on disk otherwise.
-    const open = documents.get(uri);
-    const existing = open ? open.getText() : ctx.glossaries.currentText(path);
-    let insertions;
-    try {
-      insertions = addRenderingInsertions(existing, conceptId, args.text, args.status ?? 'admitted', zh);
-      // Parsed again before anything is sent: the result must be valid and hold the rendering.
-      const problem = checkGlossaryAddition(existing, applyInsertions(existing ?? '', insertions), conceptId, args.text);
-      if (problem) throw new Error(problem);
-    } catch (e) {
-      showMessage(connection, 'error', `Tifa: cannot add to ${path}: ${(e as Error).message}`);
-      return null;
-    }
-    const before = TextDocument.create(uri, 'yaml', 0, existing ?? '');
-    const edits: TextEdit[] = insertions.map((ins) => ({ range: { start: before.positionAt(ins.offset), end: before.positionAt(ins.offset) }, newText: ins.text }));
-    const edit: WorkspaceEdit = {
-      documentChanges: [
-        ...(existing === undefined ? [{ kind: 'create' as const, uri, options: { ignoreIfExists: true } }] : []),
-        { textDocument: { uri, version: open ? open.version : null }, edits },
-      ],
-    };
-    const result = await connection.workspace.applyEdit({ label: `Add “${args.text}” to the workspace glossary`, edit });
-    if (result.applied) await onGlossaryWritten(path, applyInsertions(existing ?? '', insertions));
-    return result.applied;
-  };
 }
 
 /**

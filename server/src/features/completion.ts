@@ -1,7 +1,6 @@
 /** Completion: the canonical forms and renderings that start with what was typed. */
-import { LIMITS, neutralize, shown } from '../core/render/display';
+import { completionCandidates, LIMITS, neutralize, shown } from '../core';
 import { type CompletionItem, CompletionItemKind, MarkupKind } from 'vscode-languageserver';
-import { completionCandidates } from '../core/render/completion';
 import type { TifaContext } from '../context';
 import { checkPosition, documentOrError, guard } from '../guard';
 

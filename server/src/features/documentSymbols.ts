@@ -1,8 +1,6 @@
 /** The outline: the formulations of a document, grouped by concept, with their counts. */
-import { LIMITS, shown } from '../core/render/display';
+import { conceptLabel, type FormulationMatch, LIMITS, preferredRendering, shown } from '../core';
 import { type DocumentSymbol, SymbolKind } from 'vscode-languageserver';
-import type { FormulationMatch } from '../core/text/matcher';
-import { conceptLabel, preferredRendering } from '../core/glossary/model';
 import type { TifaContext } from '../context';
 import { documentOrError, guard, throwIfCancelled } from '../guard';
 

@@ -1,7 +1,6 @@
 /** Hover: the formulation's card (renderings, provenance, note, shorter formulations inside). */
-import { neutralize } from '../core/render/display';
+import { neutralize, TifaEngine } from '../core';
 import { type Hover, MarkupKind } from 'vscode-languageserver';
-import { TifaEngine } from '../core/engine';
 import type { TifaContext } from '../context';
 import { checkPosition, documentOrError, guard, throwIfCancelled } from '../guard';
 

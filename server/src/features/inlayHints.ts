@@ -2,10 +2,8 @@
  * Inlay hints: the preferred English rendering after each Chinese formulation, so that an
  * analyst can read a Chinese text at a glance. Setting tifa.inlayHints (on by default).
  */
-import { LIMITS, shown } from '../core/render/display';
+import { earliestProvenance, LIMITS, preferredRendering, shown } from '../core';
 import { InlayHintKind } from 'vscode-languageserver';
-import { earliestProvenance } from '../core/checks/formulations';
-import { preferredRendering } from '../core/glossary/model';
 import type { TifaContext } from '../context';
 import { documentOrError, guard, throwIfCancelled } from '../guard';
 

@@ -6,12 +6,11 @@ import { pathToFileURL } from 'node:url';
 import { glob } from 'tinyglobby';
 import type { Location } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { documentKind, TifaEngine } from '../core/engine';
+import { documentKind, TifaEngine, DRAFT_GLOB } from '../core';
 import { type TifaContext, uriToPath } from '../context';
 import { readTextFile, realFolders } from '../files';
 import { checkPosition, documentOrError, guard, throwIfCancelled } from '../guard';
 
-const DRAFTS = ['**/*.{md,markdown,txt,xlf,xliff,tmx}'];
 const MAX_FILES = 2000;
 
 export function registerReferences(ctx: TifaContext): void {
@@ -38,7 +37,7 @@ export function registerReferences(ctx: TifaContext): void {
     const maxBytes = (await ctx.settings.get(document.uri)).maxFileSize || Number.MAX_SAFE_INTEGER;
     for (const folder of ctx.glossaries.folders) {
       // Links are not followed into folders, and every file read must really lie in the folder.
-      const files = (await glob(DRAFTS, { cwd: folder, absolute: true, followSymbolicLinks: false, ignore: ['**/node_modules/**', '**/.git/**'] }).catch(() => [] as string[])).sort().slice(0, MAX_FILES);
+      const files = (await glob([DRAFT_GLOB], { cwd: folder, absolute: true, followSymbolicLinks: false, ignore: ['**/node_modules/**', '**/.git/**'] }).catch(() => [] as string[])).sort().slice(0, MAX_FILES);
       const within = realFolders([folder]);
       const seenReal = new Set<string>();
       for (const file of files) {

@@ -3,19 +3,7 @@
  * concepts, and any problems. Sent as a notification after every (re)load, and on request.
  */
 import type { TifaContext } from '../context';
-
-export const STATUS_NOTIFICATION = 'tifa/status';
-export const STATUS_REQUEST = 'tifa/getStatus';
-
-export interface TifaStatus {
-  concepts: number;
-  glossaries: Array<{ label: string; concepts: number; errors: number; warnings: number; firstProblem?: string; stale?: boolean }>;
-  errors: number;
-  /** Files with errors whose last good version is in force. */
-  stale: string[];
-  /** Open documents over tifa.maxFileSize, not checked. */
-  tooLarge: string[];
-}
+import { STATUS_NOTIFICATION, STATUS_REQUEST, type TifaStatus } from '../protocol';
 
 export function currentStatus(ctx: TifaContext): TifaStatus {
   const loaded = ctx.glossaries.loaded();

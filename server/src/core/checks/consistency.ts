@@ -2,7 +2,8 @@
  * Translation consistency: renderings the glossary deprecates, renderings that disagree with the
  * source of a bilingual pair or with the rest of the document, and renderings that are missing.
  */
-import type { Finding, FixData } from './formulations';
+import type { Finding, FixData } from './findings';
+import type { RuleCode } from './rules';
 import { inflections, type FormulationMatch } from '../text/matcher';
 import { type Concept, conceptLabel, preferredRendering, type Rendering } from '../glossary/model';
 
@@ -29,7 +30,7 @@ export function shapeLike(m: Pick<FormulationMatch, 'inflected'>, original: stri
 }
 
 /** The fix data of an English match: the glossary's renderings in the match's number and case. */
-export function fixData(m: FormulationMatch, original: string, rule: string): FixData {
+export function renderingFixData(m: FormulationMatch, original: string, rule: RuleCode): FixData {
   const preferred = preferredRendering(m.concept);
   const candidates = [preferred, ...m.concept.en.filter((r) => r.status === 'admitted' && r !== preferred)].filter((r): r is Rendering => !!r);
   return {
@@ -52,7 +53,7 @@ export function deprecatedRenderings(text: string, matches: readonly Formulation
       end: m.end,
       code: 'deprecated-rendering',
       message: `${quote(original)} is a ${m.rendering.status} rendering of ${conceptLabel(m.concept)}: use ${quote(preferred?.text ?? '')}${who(preferred)}.`,
-      data: fixData(m, original, 'deprecated-rendering'),
+      data: renderingFixData(m, original, 'deprecated-rendering'),
     });
   }
   return out;
@@ -95,7 +96,7 @@ export function documentInconsistencies(text: string, matches: readonly Formulat
           end: m.end,
           code: 'inconsistent-rendering',
           message: `${conceptLabel(concept)} is rendered ${quote(rendering.text)} here but ${quote(majority.text)} ${n === 1 ? 'once' : `${n} times`} elsewhere in this document.`,
-          data: { ...fixData(m, original, 'inconsistent-rendering'), replacements: [{ text: shapeLike(m, original, majority.text), status: majority.status, authority: majority.authority }] },
+          data: { ...renderingFixData(m, original, 'inconsistent-rendering'), replacements: [{ text: shapeLike(m, original, majority.text), status: majority.status, authority: majority.authority }] },
           related: majorityMatches.slice(0, 5).map((o) => ({ start: o.start, end: o.end, message: `${quote(text.slice(o.start, o.end))} here` })),
         });
       }
@@ -142,7 +143,7 @@ export function pairFindings(text: string, pairs: readonly Pair[]): Finding[] {
           end: other.end,
           code: 'inconsistent-rendering',
           message: `The source has ${conceptLabel(concept)}, rendered here as ${quote(original)}, the glossary rendering of ${conceptLabel(other.concept)}: use ${quote(preferred?.text ?? '')}${who(preferred)}.`,
-          data: fixData({ ...other, concept, rendering: undefined, inflected: other.inflected }, original, 'inconsistent-rendering'),
+          data: renderingFixData({ ...other, concept, rendering: undefined, inflected: other.inflected }, original, 'inconsistent-rendering'),
         });
         continue;
       }

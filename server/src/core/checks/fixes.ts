@@ -5,7 +5,7 @@
  * and only the text that was meant to change may change.
  */
 import type { DocumentKind } from '../engine';
-import type { Finding, FixData } from './formulations';
+import type { Finding, FixData } from './findings';
 import { parseBilingualXml, type XmlDocument } from '../text/xmlSegments';
 
 export interface TextEdit {

@@ -3,38 +3,9 @@
  * Chinese, the preferred rendering and the earliest provenance, e.g.
  * `网络强国 — cyber superpower (Leading Group announcement, 2014)`.
  */
+import type { Finding } from './findings';
 import type { FormulationMatch } from '../text/matcher';
 import { appearancesByDate, type Concept, type Glossary, preferredRendering, speechShortName } from '../glossary/model';
-
-/** What a quick fix needs, carried by the diagnostic so that fixes do not re-analyse. */
-export interface FixData {
-  rule: string;
-  conceptId: string;
-  /** The text the diagnostic covers. */
-  original: string;
-  /** Preferred first, then admitted renderings, shaped like the original (number, capital). */
-  replacements: Array<{ text: string; status: string; authority?: string }>;
-  /** The glossary rendering the original matched, if any. */
-  rendering?: string;
-}
-
-export interface FormulationData {
-  conceptId: string;
-  language: 'zh' | 'en';
-  form: string;
-}
-
-export interface Finding {
-  /** UTF-16 offsets into the analysed text. */
-  start: number;
-  end: number;
-  code: string;
-  message: string;
-  /** What a hover or a fix needs, so neither has to analyse the text again. */
-  data?: FormulationData | FixData;
-  /** Other places that explain this one (the majority rendering's occurrences). */
-  related?: Array<{ start: number; end: number; message: string }>;
-}
 
 export function formulationFindings(glossary: Glossary, matches: readonly FormulationMatch[]): Finding[] {
   const messages = new Map<Concept, string>();

@@ -32,6 +32,11 @@ export const RULES = {
     defaultLevel: 'information',
     description: 'The source of a bilingual pair has a formulation and the translation has none of its renderings.',
   },
+  glossary: {
+    code: 'glossary',
+    defaultLevel: 'error',
+    description: 'A mistake in a glossary file, shown in the glossary itself (its severity is the mistake\'s own).',
+  },
   'document-notice': {
     code: 'document-notice',
     defaultLevel: 'information',

@@ -8,7 +8,7 @@
  * concepts, duplicate speeches. Each problem carries the line and column of the offending node.
  */
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode, stringify } from 'yaml';
 import schema from '../../../../glossary/glossary.schema.json';
 import type { Appearance, Concept, Glossary, Rendering, Speech } from '../glossary/model';
 
@@ -338,4 +338,24 @@ function errorRange(doc: Document, path: Path, err: ErrorObject): [number, numbe
     }
   }
   return nodeRange(doc, path);
+}
+
+/** The glossary model back to Tifa's YAML format (for export and TBX/CSV conversion). */
+export function exportYaml(glossary: Glossary): string {
+  const doc: Record<string, unknown> = { version: 1 };
+  if (glossary.name) doc.name = glossary.name;
+  if (glossary.description) doc.description = glossary.description;
+  if (glossary.source) doc.source = glossary.source;
+  if (glossary.speeches.size) doc.speeches = [...glossary.speeches.values()];
+  doc.concepts = glossary.concepts.map((c) => {
+    const o: Record<string, unknown> = { id: c.id };
+    if (c.kind) o.kind = c.kind;
+    if (c.zh.length) o.zh = c.zh;
+    if (c.pinyin) o.pinyin = c.pinyin;
+    if (c.en.length) o.en = c.en;
+    if (c.appearances.length) o.appearances = c.appearances;
+    if (c.note) o.note = c.note;
+    return o;
+  });
+  return '# Tifa glossary (exported)\n' + stringify(doc, { lineWidth: 0 });
 }

@@ -1,0 +1,37 @@
+/**
+ * Findings: what every check produces, with the data their fixes and hovers need. Offsets are
+ * UTF-16 code units into the analysed text; positions are the server's business.
+ */
+import type { RuleCode } from './rules';
+
+/** What a quick fix needs, carried by the diagnostic so that fixes do not re-analyse. */
+export interface FixData {
+  rule: RuleCode;
+  conceptId: string;
+  /** The text the diagnostic covers. */
+  original: string;
+  /** Preferred first, then admitted renderings, shaped like the original (number, capital). */
+  replacements: Array<{ text: string; status: string; authority?: string }>;
+  /** The glossary rendering the original matched, if any. */
+  rendering?: string;
+}
+
+export interface FormulationData {
+  conceptId: string;
+  language: 'zh' | 'en';
+  form: string;
+}
+
+/** One thing a check found; the server turns it into a Diagnostic, the CLI into a line. */
+export interface Finding {
+  /** UTF-16 offsets into the analysed text. */
+  start: number;
+  end: number;
+  /** A code of the rule registry: a check cannot emit a code the registry lacks. */
+  code: RuleCode;
+  message: string;
+  /** What a hover or a fix needs, so neither has to analyse the text again. */
+  data?: FormulationData | FixData;
+  /** Other places that explain this one (the majority rendering's occurrences). */
+  related?: Array<{ start: number; end: number; message: string }>;
+}

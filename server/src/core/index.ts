@@ -1,0 +1,31 @@
+/**
+ * The analysis core's front door: everything the server, the CLI and the benchmark use. Pure:
+ * strings in, findings out, offsets in UTF-16 code units. Nothing outside core/ imports a core
+ * file but this one (ESLint's no-restricted-imports keeps it so).
+ *
+ *   glossary/  the model, merging, profiles, and edits to a glossary's YAML text
+ *   formats/   YAML, TBX and CSV: one file per format, one registry to read and write them
+ *   text/      normalization, the Aho–Corasick matcher, Markdown and XML reading
+ *   checks/    the rule registry, findings, the checks, and fixes checked before they are written
+ *   render/    hover cards, completion candidates, summaries, and display-safe text
+ */
+export { type Analysis, type DocumentKind, documentKind, DRAFT_GLOB, ignoreInsertion, type LintOptions, TifaEngine } from './engine';
+
+export { type Concept, conceptLabel, type Glossary, preferredRendering, type Rendering } from './glossary/model';
+export { mergeGlossaries } from './glossary/merge';
+export { applyProfile } from './glossary/profile';
+export { addRenderingInsertions, applyInsertions, checkGlossaryAddition, type TextInsertion } from './glossary/edit';
+
+export { exportGlossary, FORMAT_NAMES, type GlossaryFormat, glossaryFormat, loadGlossaryText } from './formats/registry';
+export { type GlossaryLoadResult, type GlossaryProblem, loadGlossaryYaml } from './formats/yaml';
+
+export type { FormulationMatch } from './text/matcher';
+
+export type { Finding, FixData, FormulationData } from './checks/findings';
+export { type Level, LEVELS, parseLevel, RULE_CODES, RULES, type RuleCode } from './checks/rules';
+export { earliestProvenance } from './checks/formulations';
+export { applyEdits, checkedFix, type FixCheck, isFixData, preferredFixEdits, type TextEdit } from './checks/fixes';
+
+export { completionCandidates } from './render/completion';
+export { clip, LIMITS, neutralize, shown } from './render/display';
+export { formulationSummary } from './render/summary';
