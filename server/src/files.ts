@@ -169,7 +169,11 @@ function zeroBytes(bytes: Uint8Array): { total: number; even: number; odd: numbe
   let odd = 0;
   // The first 64 KB tell: a binary file has zeros early, text has none.
   const n = Math.min(bytes.length, 65536);
-  for (let i = 0; i < n; i++) if (bytes[i] === 0) (i & 1 ? odd++ : even++);
+  for (let i = 0; i < n; i++) {
+    if (bytes[i] !== 0) continue;
+    if (i & 1) odd++;
+    else even++;
+  }
   return { total: even + odd, even, odd };
 }
 

@@ -28,7 +28,7 @@ export function loadGlossaryFile(path: string): LoadedGlossary {
   try {
     loaded = loadGlossaryText(read.text, path);
   } catch (e) {
-    throw new Error(`cannot read glossary ${path}: ${(e as Error).message}`);
+    throw new Error(`cannot read glossary ${path}: ${(e as Error).message}`, { cause: e });
   }
   return { label: path, glossary: loaded.glossary, problems: loaded.problems };
 }

@@ -5,10 +5,9 @@ import { TestClient } from './lspClient';
 describe('robustness over JSON-RPC', function () {
   this.timeout(120000);
   let client: TestClient;
-  let maxFileSize: number | undefined;
 
   before(async () => {
-    client = new TestClient({ capabilities: { workspace: { configuration: true } }, settings: () => (maxFileSize === undefined ? {} : { maxFileSize }) });
+    client = new TestClient({ capabilities: { workspace: { configuration: true } }, settings: () => ({}) });
     await client.initialize();
   });
   after(() => client.shutdown());
