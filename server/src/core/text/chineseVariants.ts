@@ -12,7 +12,10 @@
  *   added as an alias pattern. Glossaries are small next to the text, so this costs little.
  */
 import { ConverterFactory } from 'opencc-js/core';
-import * as Locale from 'opencc-js/preset';
+// Only the two locales used (simplified → Taiwan with phrases): the full preset carries every
+// dictionary OpenCC has, megabytes the bundle would load at every start.
+import fromCn from 'opencc-js/from/cn';
+import toTwp from 'opencc-js/to/twp';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
 import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
 import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
@@ -74,6 +77,6 @@ export function regionalForms(simplified: string): string[] {
   let relevant = false;
   for (let i = 0; i < simplified.length && !relevant; i++) relevant = taiwanPhraseChars.has(simplified.charCodeAt(i));
   if (!relevant) return [];
-  toTaiwan ??= ConverterFactory(Locale.from.cn, Locale.to.twp);
+  toTaiwan ??= ConverterFactory(fromCn, toTwp);
   return [toTaiwan(simplified)];
 }
