@@ -14,6 +14,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Concept, type Glossary, loadGlossaryYaml, mergeGlossaries, TifaEngine } from '../server/src/core';
 import { BUILTIN_GLOSSARY_TEXT } from '../server/src/builtinGlossary';
 import { toDiagnostics } from '../server/src/lspDiagnostics';
+import { cliStart, csvImport, editReanalysis, hoverDuringEdits } from './house';
 import { openParallelDocuments, shapeTimings } from './shapes';
 
 function arg(name: string, fallback: string): string {
@@ -115,6 +116,11 @@ const chars = text.length;
 
 async function main(): Promise<void> {
   const withShapes = !process.argv.includes('--no-shapes');
+  // The house-keeping figures, each at two sizes.
+  const csv = csvImport();
+  const cli = cliStart(join(__dirname, 'cli.js'), corpus);
+  const edit = editReanalysis(engine, text);
+  const hover = await hoverDuringEdits(join(__dirname, 'server.js'), corpus);
   const shapeResults = withShapes ? shapeTimings(engine) : [];
   const serverJs = join(__dirname, 'server.js');
   const openDocs = withShapes ? { small: 1000, large: 4000, smallMs: await openParallelDocuments(serverJs, 1000), largeMs: await openParallelDocuments(serverJs, 4000) } : undefined;
@@ -127,6 +133,14 @@ async function main(): Promise<void> {
     heapMB: Math.round(heapPeak / 1048576),
     rssPeakMB: Math.round(process.resourceUsage().maxRSS / 1024),
     diagnostics,
+    csvImport100kMs: csv[1].ms,
+    csvImport25kMs: csv[0].ms,
+    cliStartMs: cli[0].ms,
+    cliStart1MBMs: cli[1].ms,
+    editReanalysisMs: edit[0].ms,
+    editReanalysis4MBMs: edit[1].ms,
+    hoverP99DuringEditsMs: hover[1].ms,
+    hoverP99DuringEdits1MBMs: hover[0].ms,
     ...(withShapes ? { shapes: shapeResults, openParallelDocuments: openDocs } : {}),
   };
   // Linear work costs about 4× for 4× the input; 16× would be quadratic. Above 8×, say so and fail.
@@ -139,6 +153,10 @@ async function main(): Promise<void> {
     console.log(`  lint                  ${result.lintMcharsPerSec} M chars/s  (${Math.round(lintMs)} ms, ${diagnostics.toLocaleString('en')} diagnostics)`);
     console.log(`  bare loop             ${result.bareScanMcharsPerSec} M chars/s  (lint is ${(bareMs / lintMs * 100).toFixed(1)}% of a bare loop)`);
     console.log(`  heap used (peak seen) ${result.heapMB} MB   process RSS peak ${result.rssPeakMB} MB`);
+    console.log(`  CSV import            ${csv[0].ms} ms for 25,000 rows, ${csv[1].ms} ms for 100,000`);
+    console.log(`  CLI, whole process    ${cli[0].ms} ms for a one-line file, ${cli[1].ms} ms for 1 MB`);
+    console.log(`  re-analysis per edit  ${edit[0].ms} ms for a 1 MB document, ${edit[1].ms} ms for 4 MB (one character changed)`);
+    console.log(`  hover p99 while typing ${hover[0].ms} ms in a 1 MB document, ${hover[1].ms} ms in 9 MB`);
     if (withShapes) {
       console.log('  hostile shapes, at n and 4n (about ×4 when linear):');
       for (const r of shapeResults) console.log(`    ${r.shape.padEnd(48)} ${String(r.smallMs).padStart(6)} ms at ${r.small.toLocaleString('en')}, ${String(r.largeMs).padStart(6)} ms at ${r.large.toLocaleString('en')}  ×${r.ratio}`);

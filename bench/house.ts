@@ -1,0 +1,114 @@
+/**
+ * The figures the house-keeping issue asks for, each at two sizes: importing a CSV glossary,
+ * starting the CLI, re-analysing a document after a one-character edit, and the hover latency
+ * (p99) while someone types in a large document, over real JSON-RPC.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { exportGlossary, type Concept, loadGlossaryText, type TifaEngine } from '../server/src/core';
+
+export interface Sized {
+  size: number;
+  ms: number;
+}
+
+function generatedCsv(rows: number): string {
+  const concepts: Concept[] = [];
+  for (let i = 0; i < rows; i++) concepts.push({ id: `c${i}`, zh: [`术语${i.toString(36)}号`], en: [{ text: `term number ${i}`, status: 'preferred' }], appearances: [] });
+  return exportGlossary({ speeches: new Map(), concepts }, 'csv').text;
+}
+
+export function csvImport(): Sized[] {
+  return [25000, 100000].map((rows) => {
+    const text = generatedCsv(rows);
+    const t = performance.now();
+    const { glossary } = loadGlossaryText(text, 'g.csv');
+    const ms = performance.now() - t;
+    if (glossary.concepts.length !== rows) throw new Error(`bench: read ${glossary.concepts.length} concepts of ${rows}`);
+    return { size: rows, ms: Math.round(ms) };
+  });
+}
+
+/** The whole process, `tifa lint FILE`: median of five runs, for a one-line file and a 1 MB one. */
+export function cliStart(cliJs: string, corpus: string): Sized[] {
+  const dir = mkdtempSync(join(tmpdir(), 'tifa-bench-cli-'));
+  try {
+    return [1, 1_000_000].map((chars) => {
+      const file = join(dir, `f${chars}.txt`);
+      writeFileSync(file, chars === 1 ? '网\n' : corpus.slice(0, chars));
+      const runs: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const t = performance.now();
+        const r = spawnSync(process.execPath, [cliJs, 'lint', file], { encoding: 'utf8' });
+        runs.push(performance.now() - t);
+        if (r.status === 2) throw new Error(`bench: tifa lint failed: ${r.stderr}`);
+      }
+      runs.sort((a, b) => a - b);
+      return { size: chars, ms: Math.round(runs[2]) };
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** What one keystroke costs the server today: a full lint of the edited document. */
+export function editReanalysis(engine: TifaEngine, corpus: string): Sized[] {
+  return [1_000_000, 4_000_000].map((chars) => {
+    let text = corpus.slice(0, chars);
+    engine.lint(text);
+    let best = Infinity;
+    for (let i = 0; i < 5; i++) {
+      const at = Math.floor(chars / 2) + i;
+      text = text.slice(0, at) + '国' + text.slice(at + 1);
+      const t = performance.now();
+      engine.lint(text);
+      best = Math.min(best, performance.now() - t);
+    }
+    return { size: chars, ms: Math.round(best) };
+  });
+}
+
+/** Hover latencies while typing: one edit every 20 ms, a hover between edits; the 99th percentile. */
+export async function hoverDuringEdits(serverJs: string, corpus: string): Promise<Sized[]> {
+  const out: Sized[] = [];
+  for (const chars of [1_000_000, 9_000_000]) {
+    const proc = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    const connection = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+    connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
+    connection.onRequest('client/registerCapability', () => null);
+    connection.listen();
+    try {
+      await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+      await connection.sendNotification('initialized', {});
+      let text = '';
+      while (text.length < chars) text += corpus;
+      text = text.slice(0, chars);
+      const uri = 'file:///bench-typing.txt';
+      let doc = TextDocument.create(uri, 'plaintext', 1, text);
+      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
+      const hoverAt = doc.positionAt(text.indexOf('发展') >= 0 ? text.indexOf('发展') : 0);
+      await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: hoverAt }); // the first analysis
+      const latencies: number[] = [];
+      const typeAt = doc.positionAt(Math.floor(chars / 2));
+      for (let i = 0; i < 60; i++) {
+        const change = { range: { start: typeAt, end: typeAt }, text: '国' };
+        doc = TextDocument.update(doc, [change], doc.version + 1);
+        await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: doc.version }, contentChanges: [change] });
+        const t = performance.now();
+        await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: hoverAt });
+        latencies.push(performance.now() - t);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      latencies.sort((a, b) => a - b);
+      out.push({ size: chars, ms: +latencies[Math.ceil(latencies.length * 0.99) - 1].toFixed(1) });
+    } finally {
+      proc.kill();
+      connection.dispose();
+    }
+  }
+  return out;
+}
