@@ -1,5 +1,24 @@
-/** The built-in glossary, embedded in the bundle at build time (esbuild's text loader). */
+/**
+ * The built-in glossary, embedded in the bundle at build time: its YAML text (esbuild's text
+ * loader), and the glossary already loaded and validated, with what its engine needs (esbuild.mjs,
+ * `tifa:prebuilt`), so that a start parses neither the YAML nor OpenCC's dictionaries.
+ */
+import prebuilt from 'tifa:prebuilt';
 import text from '../../glossary/builtin.tifa.yaml';
+import { type Glossary, seedFoldTable, seedRegionalForms, seedSimplifiedTable } from './core';
 
 export const BUILTIN_GLOSSARY_TEXT: string = text;
 export const BUILTIN_GLOSSARY_LABEL = 'built-in glossary';
+
+let glossary: Glossary | undefined;
+
+/** The built-in glossary as loaded at build time (a fresh copy of its concepts for each caller). */
+export function prebuiltGlossary(): Glossary {
+  if (!glossary) {
+    seedSimplifiedTable(prebuilt.pairs);
+    seedFoldTable(prebuilt.fold);
+    seedRegionalForms(prebuilt.regional);
+    glossary = { ...prebuilt.glossary, speeches: new Map(prebuilt.glossary.speeches.map((s) => [s.id, s])) } as Glossary;
+  }
+  return { ...glossary, concepts: structuredClone(glossary.concepts) };
+}

@@ -2,8 +2,8 @@
  * Which glossaries are in force. Outside the core because it reads files; the parsing itself is
  * the core's.
  */
-import { type Glossary, type GlossaryProblem, loadGlossaryText, loadGlossaryYaml, mergeGlossaries, TifaEngine } from './core';
-import { BUILTIN_GLOSSARY_LABEL, BUILTIN_GLOSSARY_TEXT } from './builtinGlossary';
+import { type Glossary, type GlossaryProblem, loadGlossaryText, mergeGlossaries, TifaEngine } from './core';
+import { BUILTIN_GLOSSARY_LABEL, prebuiltGlossary } from './builtinGlossary';
 import { readTextFile } from './files';
 
 /** The largest glossary file read: checked before reading (a 500 MB YAML would hold the server for seconds). */
@@ -16,8 +16,7 @@ export interface LoadedGlossary {
 }
 
 export function loadBuiltinGlossary(): LoadedGlossary {
-  const { glossary, problems } = loadGlossaryYaml(BUILTIN_GLOSSARY_TEXT);
-  return { label: BUILTIN_GLOSSARY_LABEL, glossary, problems };
+  return { label: BUILTIN_GLOSSARY_LABEL, glossary: prebuiltGlossary(), problems: [] };
 }
 
 /** Throws with a readable reason when the file cannot be read (or is no regular file, or too large). */

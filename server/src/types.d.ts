@@ -11,6 +11,11 @@ declare module 'opencc-js/to/*' {
   const locale: string[][];
   export default locale;
 }
+declare module 'tifa:prebuilt' {
+  import type { Glossary, Speech } from './core';
+  const prebuilt: { glossary: Omit<Glossary, 'speeches'> & { speeches: Speech[] }; regional: Record<string, string[]>; pairs: string; fold: string };
+  export default prebuilt;
+}
 declare module '*.yaml' {
   const text: string;
   export default text;

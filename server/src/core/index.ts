@@ -11,7 +11,7 @@
  */
 export { type Analysis, type DocumentKind, documentKind, DRAFT_GLOB, ignoreInsertion, type LintOptions, TifaEngine } from './engine';
 
-export { type Concept, conceptLabel, type Glossary, preferredRendering, type Rendering } from './glossary/model';
+export { type Concept, conceptLabel, type Glossary, preferredRendering, type Rendering, type Speech } from './glossary/model';
 export { mergeGlossaries } from './glossary/merge';
 export { applyProfile } from './glossary/profile';
 export { addRenderingInsertions, applyInsertions, checkGlossaryAddition, type TextInsertion } from './glossary/edit';
@@ -20,6 +20,8 @@ export { exportGlossary, FORMAT_NAMES, type GlossaryFormat, glossaryFormat, load
 export { type GlossaryLoadResult, type GlossaryProblem, loadGlossaryYaml } from './formats/yaml';
 
 export type { FormulationMatch } from './text/matcher';
+export { regionalForms, seedRegionalForms, seedSimplifiedTable, simplifiedPairs } from './text/chineseVariants';
+export { foldPairs, seedFoldTable } from './text/normalize';
 
 export type { Finding, FixData, FormulationData } from './checks/findings';
 export { type Level, LEVELS, parseLevel, RULE_CODES, RULES, type RuleCode } from './checks/rules';

@@ -25,6 +25,24 @@ import TWPhrases from 'opencc-js/dict/TWPhrases';
 
 let table: Uint16Array | undefined;
 
+/**
+ * The table as the code units it changes ("from to" pairs, concatenated): what a build step
+ * computes once, so that a bundle starts without parsing OpenCC's dictionaries.
+ */
+export function simplifiedPairs(): string {
+  const t = simplifiedTable();
+  let out = '';
+  for (let i = 0; i < t.length; i++) if (t[i] !== i) out += String.fromCharCode(i, t[i]);
+  return out;
+}
+
+/** Starts from pairs computed by simplifiedPairs() at build time. */
+export function seedSimplifiedTable(pairs: string): void {
+  const t = identity();
+  for (let i = 0; i + 1 < pairs.length; i += 2) t[pairs.charCodeAt(i)] = pairs.charCodeAt(i + 1);
+  table = t;
+}
+
 /** Maps each BMP code unit to its simplified form (identity when OpenCC has none). */
 export function simplifiedTable(): Uint16Array {
   if (table) return table;
@@ -58,6 +76,13 @@ function applyDict(t: Uint16Array, dict: string): void {
 
 let toTaiwan: ((s: string) => string) | undefined;
 let taiwanPhraseChars: Set<number> | undefined;
+/** Regional forms known in advance (the built-in glossary's, computed at build time). */
+const knownRegional = new Map<string, string[]>();
+
+/** Forms computed at build time: the OpenCC converter (the costly part of a start) is then built only for other forms. */
+export function seedRegionalForms(forms: Record<string, string[]>): void {
+  for (const [k, v] of Object.entries(forms)) knownRegional.set(k, v);
+}
 
 /**
  * The forms a Chinese phrase takes in Taiwan writing, as OpenCC converts it. A form with no
@@ -66,6 +91,8 @@ let taiwanPhraseChars: Set<number> | undefined;
  * (it is the costly part of building a large glossary).
  */
 export function regionalForms(simplified: string): string[] {
+  const known = knownRegional.get(simplified);
+  if (known) return known;
   if (!taiwanPhraseChars) {
     const table = simplifiedTable();
     taiwanPhraseChars = new Set<number>();

@@ -27,23 +27,49 @@ const KIND_MASK = 3;
 
 let tables: { fold: Uint16Array; flags: Uint8Array } | undefined;
 
-export function normalizationTables(): { fold: Uint16Array; flags: Uint8Array } {
-  if (tables) return tables;
-  const simplified = simplifiedTable();
+let foldSeed: string | undefined;
+
+/** The fold table as "from to" pairs of the units it changes: computed once at build time. */
+export function foldPairs(): string {
+  const { fold } = normalizationTables();
+  let out = '';
+  for (let i = 0; i < fold.length; i++) if (fold[i] !== i) out += String.fromCharCode(i, fold[i]);
+  return out;
+}
+
+/** Starts from the pairs foldPairs() computed at build time (the fold table is the costly part of a start). */
+export function seedFoldTable(pairs: string): void {
+  foldSeed = pairs;
+  tables = undefined;
+}
+
+function computedFold(): Uint16Array {
   const fold = new Uint16Array(0x10000);
-  const flags = new Uint8Array(0x10000);
+  if (foldSeed !== undefined) {
+    for (let i = 0; i < fold.length; i++) fold[i] = i;
+    for (let i = 0; i + 1 < foldSeed.length; i += 2) fold[foldSeed.charCodeAt(i)] = foldSeed.charCodeAt(i + 1);
+    return fold;
+  }
+  const simplified = simplifiedTable();
+  const lower = lowerCaseTable();
   for (let c = 0; c < 0x10000; c++) {
     let f = c;
     if (c >= 0xff01 && c <= 0xff5e) f = c - 0xfee0; // full-width ASCII
-    f = simplified[f];
-    const lower = String.fromCharCode(f).toLowerCase();
-    if (lower.length === 1) f = lower.charCodeAt(0);
-    fold[c] = f;
-    if (isWordUnit(f)) flags[c] |= WORD;
-    if (isCjkUnit(c)) flags[c] |= CJK;
+    fold[c] = lower[simplified[f]];
   }
   for (const q of [0x2018, 0x2019, 0x201a, 0x201b, 0x2032, 0xff07]) fold[q] = 0x27; // ’ → '
   for (const q of [0x201c, 0x201d, 0x201e, 0x201f, 0x2033, 0xff02]) fold[q] = 0x22; // ” → "
+  return fold;
+}
+
+export function normalizationTables(): { fold: Uint16Array; flags: Uint8Array } {
+  if (tables) return tables;
+  const fold = computedFold();
+  const flags = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    if (isWordUnit(fold[c])) flags[c] |= WORD;
+    if (isCjkUnit(c)) flags[c] |= CJK;
+  }
   // White space and hyphens: runs become one space, or nothing next to Chinese text.
   const separators = [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0x85, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0x2d, 0x2010, 0x2011, 0x2012, 0xff0d, 0xfe63];
   for (let c = 0x2000; c <= 0x200a; c++) separators.push(c);
@@ -54,6 +80,26 @@ export function normalizationTables(): { fold: Uint16Array; flags: Uint8Array } 
   for (let c = 0xd800; c <= 0xdbff; c++) flags[c] = (flags[c] & ~KIND_MASK) | HIGH_SURROGATE;
   tables = { fold, flags };
   return tables;
+}
+
+/**
+ * Each BMP unit's lower case (itself when that is not one unit). Blocks of 256 without case
+ * (most of the BMP: CJK, symbols) are skipped whole: calling toLowerCase 65,536 times was a
+ * tenth of the CLI's start-up.
+ */
+function lowerCaseTable(): Uint16Array {
+  const t = new Uint16Array(0x10000);
+  for (let i = 0; i < t.length; i++) t[i] = i;
+  for (let block = 0; block < 0x10000; block += 256) {
+    if (block >= 0xd800 && block < 0xe000) continue; // surrogates have no case
+    const chars = String.fromCharCode(...Array.from({ length: 256 }, (_, k) => block + k));
+    if (chars.toLowerCase() === chars) continue;
+    for (let c = block; c < block + 256; c++) {
+      const l = String.fromCharCode(c).toLowerCase();
+      if (l.length === 1) t[c] = l.charCodeAt(0);
+    }
+  }
+  return t;
 }
 
 function isWordUnit(c: number): boolean {
