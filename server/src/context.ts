@@ -19,6 +19,9 @@ export function uriToPath(uri: string): string | undefined {
   }
 }
 
+/** Documents from this size on get paragraph-local hovers while they change (a full check costs tens of milliseconds a megabyte). */
+const LARGE_DOCUMENT = 200_000;
+
 export class TifaContext {
   private readonly analyses = new Map<string, { version: number; engine: TifaEngine; source: string | undefined; limit: number; analysis: Analysis }>();
   /** Open documents over tifa.maxFileSize, by URI, for the status item. */
@@ -84,6 +87,21 @@ export class TifaContext {
     });
     this.analyses.set(document.uri, { version: document.version, engine, source: parallel?.text, limit, analysis });
     return analysis;
+  }
+
+  /**
+   * The formulations a hover needs. The document's analysis when it is up to date (or the
+   * document is small); otherwise, while someone types in a large document, only the paragraph
+   * around the offset, so that a hover never waits for the whole document to be checked again.
+   */
+  matchesNear(document: TextDocument, offset: number): Analysis['matches'] {
+    const engine = this.engineFor(document.uri);
+    const cached = this.analyses.get(document.uri);
+    if ((cached && cached.version === document.version && cached.engine === engine) || document.getText().length < LARGE_DOCUMENT || this.tooLarge.has(document.uri)) {
+      return this.analysis(document).matches;
+    }
+    const kind = documentKind(document.languageId, uriToPath(document.uri) ?? document.uri);
+    return engine.matchesAround(document.getText(), kind, offset) ?? this.analysis(document).matches;
   }
 
   forget(uri: string): void {

@@ -172,6 +172,26 @@ export class TifaEngine {
     });
   }
 
+  /**
+   * The formulations in the paragraph around an offset only (a blank line ends every
+   * formulation), at most `reach` units each way: what a hover needs while the document is being
+   * edited, at the cost of one paragraph, not of the document. Markdown is parsed for that
+   * paragraph alone. Undefined for XLIFF and TMX, whose units need the whole file.
+   */
+  matchesAround(text: string, kind: DocumentKind, offset: number, reach = 4000): FormulationMatch[] | undefined {
+    if (kind === 'xliff' || kind === 'tmx') return undefined;
+    const from = Math.max(0, offset - reach);
+    const to = Math.min(text.length, offset + reach);
+    const before = text.slice(from, offset);
+    const blankBefore = /\n[ \t]*\r?\n(?![\s\S]*\n[ \t]*\r?\n)/.exec(before);
+    const start = blankBefore ? from + blankBefore.index + blankBefore[0].length : from;
+    const blankAfter = /\r?\n[ \t]*\r?\n/.exec(text.slice(offset, to));
+    const end = blankAfter ? offset + blankAfter.index : to;
+    const window = text.slice(start, end);
+    const prose = kind === 'markdown' ? mask(window, markdownNonProse(window)) : window;
+    return this.matcher.find(prose).map((m) => ({ ...m, start: m.start + start, end: m.end + start }));
+  }
+
   /** The match covering a UTF-16 offset (a hover position), if any. */
   static matchAt(analysis: Analysis, offset: number): FormulationMatch | undefined {
     const ms = analysis.matches;

@@ -9,9 +9,9 @@ export function registerHover(ctx: TifaContext): void {
     const document = documentOrError(ctx.documents, params.textDocument?.uri);
     checkPosition(document, params.position);
     const offset = document.offsetAt(params.position);
-    const analysis = ctx.analysis(document);
+    const matches = ctx.matchesNear(document, offset);
     throwIfCancelled(token);
-    const match = TifaEngine.matchAt(analysis, offset);
+    const match = TifaEngine.matchAt({ matches, findings: [] }, offset);
     if (!match) return null;
     return {
       contents: { kind: MarkupKind.Markdown, value: neutralize(ctx.engineFor(document.uri).hover(match)) },
