@@ -20,10 +20,15 @@ const importMetaUrlBanner = "const __importMetaUrl = require('url').pathToFileUR
  * start then parses neither the YAML nor OpenCC's dictionaries (CLI start-up: 581 ms before).
  */
 async function prebuilt() {
-  const core = await esbuild.build({ entryPoints: ['server/src/core/index.ts'], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'warning', define: { 'import.meta.url': '"file:///"' } });
-  const module = { exports: {} };
-  new Function('module', 'exports', 'require', core.outputFiles[0].text)(module, module.exports, createRequire(import.meta.url));
-  const { foldPairs, loadGlossaryYaml, regionalForms, simplifiedPairs } = module.exports;
+  const load = async (entry) => {
+    const out = await esbuild.build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'warning', define: { 'import.meta.url': '"file:///"' } });
+    const module = { exports: {} };
+    new Function('module', 'exports', 'require', out.outputFiles[0].text)(module, module.exports, createRequire(import.meta.url));
+    return module.exports;
+  };
+  const { foldPairs, loadGlossaryYaml, provideOpenCC, regionalForms, simplifiedPairs } = await load('server/src/core/index.ts');
+  const { openccData } = await load('server/src/opencc.ts');
+  provideOpenCC(() => openccData);
   const { glossary, problems } = loadGlossaryYaml(readFileSync(new URL('./glossary/builtin.tifa.yaml', import.meta.url), 'utf8'));
   if (problems.length) throw new Error(`the built-in glossary has problems: ${JSON.stringify(problems)}`);
   const regional = {};
@@ -48,7 +53,8 @@ const common = {
   minify: production,
   legalComments: 'none',
   logLevel: 'warning',
-  external: ['vscode'],
+  // dist/opencc.js is a bundle of its own, required at run time only when needed.
+  external: ['vscode', './opencc.js'],
   loader: { '.yaml': 'text' },
   plugins: [prebuiltPlugin],
   // Some dependencies (fdir, under tinyglobby) ship ES modules that read import.meta.url, which
@@ -59,6 +65,7 @@ const common = {
 
 const builds = [
   { entryPoints: { client: 'client/src/extension.ts' } },
+  { entryPoints: { opencc: 'server/src/opencc.ts' } },
   { entryPoints: { server: 'server/src/server.ts' }, banner: { js: '#!/usr/bin/env node\n' + importMetaUrlBanner } },
   { entryPoints: { cli: 'server/src/cli.ts' }, banner: { js: '#!/usr/bin/env node\n' + importMetaUrlBanner } },
   ...(production ? [] : [{ entryPoints: { bench: 'bench/bench.ts' } }]),

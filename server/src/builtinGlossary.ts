@@ -5,7 +5,12 @@
  */
 import prebuilt from 'tifa:prebuilt';
 import text from '../../glossary/builtin.tifa.yaml';
-import { type Glossary, seedFoldTable, seedRegionalForms, seedSimplifiedTable } from './core';
+import { type Glossary, type OpenCCData, provideOpenCC, seedFoldTable, seedRegionalForms, seedSimplifiedTable } from './core';
+
+// OpenCC's dictionaries live in dist/opencc.js, beside this bundle, read only when a glossary
+// form needs them (a user glossary's Taiwan-relevant form); the built-in glossary never does.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load is the point
+provideOpenCC(() => (require('./opencc.js') as { openccData: OpenCCData }).openccData);
 
 export const BUILTIN_GLOSSARY_TEXT: string = text;
 export const BUILTIN_GLOSSARY_LABEL = 'built-in glossary';

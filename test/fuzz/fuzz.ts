@@ -6,6 +6,7 @@
  * and on UTF-16 boundaries (never inside a surrogate pair); results are deterministic; a fix
  * changes exactly its range; after an edit storm the server's diagnostics equal a fresh lint.
  */
+import '../setup';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

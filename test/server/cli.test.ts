@@ -139,4 +139,11 @@ describe('tifa command line', () => {
     assert.match(tifa(['--help'], dir).stdout, /^Usage: tifa lint/);
     assert.equal(tifa(['--version'], dir).stdout.trim(), '0.1.0');
   });
+
+  it('finds the Taiwan form of a form in your glossary (OpenCC loaded from dist/opencc.js only then)', () => {
+    writeFileSync(join(dir, 'infosec.tifa.yaml'), 'version: 1\nconcepts:\n  - id: infosec\n    zh: [信息安全]\n    en: [{ text: information security, status: preferred }]\n');
+    writeFileSync(join(dir, 'tw.txt'), '資訊安全很重要。\r\n');
+    const r = tifa(['lint', '--glossary', 'infosec.tifa.yaml', 'tw.txt'], dir);
+    assert.deepEqual([r.code, r.stderr, r.stdout.trimEnd()], [0, '', 'tw.txt:1:1 information formulation 信息安全 — information security']);
+  });
 });

@@ -11,17 +11,37 @@
  *   OpenCC's phrase-aware simplified→Taiwan converter, folded back per character, and the result
  *   added as an alias pattern. Glossaries are small next to the text, so this costs little.
  */
-import { ConverterFactory } from 'opencc-js/core';
-// Only the two locales used (simplified → Taiwan with phrases): the full preset carries every
-// dictionary OpenCC has, megabytes the bundle would load at every start.
-import fromCn from 'opencc-js/from/cn';
-import toTwp from 'opencc-js/to/twp';
-import TSCharacters from 'opencc-js/dict/TSCharacters';
-import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
-import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
-import JPVariants from 'opencc-js/dict/JPShinjitaiCharactersRev';
-import CompatibilityIdeographs from 'opencc-js/dict/CJK_Compatibility_Ideographs';
-import TWPhrases from 'opencc-js/dict/TWPhrases';
+/**
+ * OpenCC's data, supplied by the host (provideOpenCC). Its dictionaries are megabytes: the
+ * bundles compute what the built-in glossary needs at build time and load the dictionaries, from
+ * a file of their own, only when a glossary form needs them. The core stays free of I/O.
+ */
+export interface OpenCCData {
+  /** Dictionaries folding variants to the standard traditional form (compatibility, Japanese, Taiwan, Hong Kong). */
+  variants: string[];
+  /** Traditional to simplified characters. */
+  traditionalToSimplified: string;
+  /** Taiwan phrases: which characters may change in a phrase-aware conversion. */
+  taiwanPhrases: string;
+  /** The phrase-aware simplified → Taiwan converter. */
+  toTaiwan(): (s: string) => string;
+}
+
+let provider: (() => OpenCCData) | undefined;
+let data: OpenCCData | undefined;
+
+export function provideOpenCC(p: () => OpenCCData): void {
+  provider = p;
+  data = undefined;
+}
+
+function opencc(): OpenCCData {
+  if (!data) {
+    if (!provider) throw new Error('OpenCC data has not been provided: call provideOpenCC first.');
+    data = provider();
+  }
+  return data;
+}
 
 let table: Uint16Array | undefined;
 
@@ -48,9 +68,9 @@ export function simplifiedTable(): Uint16Array {
   if (table) return table;
   // Two steps, composed: variants to the standard traditional form, then traditional to simplified.
   const variants = identity();
-  for (const dict of [CompatibilityIdeographs, JPVariants, TWVariantsRev, HKVariantsRev]) applyDict(variants, dict);
+  for (const dict of opencc().variants) applyDict(variants, dict);
   const simplified = identity();
-  applyDict(simplified, TSCharacters);
+  applyDict(simplified, opencc().traditionalToSimplified);
   const t = new Uint16Array(0x10000);
   for (let i = 0; i < t.length; i++) t[i] = simplified[variants[i]];
   table = t;
@@ -96,7 +116,7 @@ export function regionalForms(simplified: string): string[] {
   if (!taiwanPhraseChars) {
     const table = simplifiedTable();
     taiwanPhraseChars = new Set<number>();
-    for (const entry of TWPhrases.split('|')) {
+    for (const entry of opencc().taiwanPhrases.split('|')) {
       const key = entry.slice(0, entry.indexOf(' '));
       for (let i = 0; i < key.length; i++) taiwanPhraseChars.add(table[key.charCodeAt(i)]);
     }
@@ -104,6 +124,6 @@ export function regionalForms(simplified: string): string[] {
   let relevant = false;
   for (let i = 0; i < simplified.length && !relevant; i++) relevant = taiwanPhraseChars.has(simplified.charCodeAt(i));
   if (!relevant) return [];
-  toTaiwan ??= ConverterFactory(fromCn, toTwp);
+  toTaiwan ??= opencc().toTaiwan();
   return [toTaiwan(simplified)];
 }
