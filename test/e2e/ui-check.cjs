@@ -109,7 +109,8 @@ async function poll(fn, what, ms = 30000) {
       await page.mouse.move(rect.x + rect.w + 500, rect.y + rect.h / 2);
       await page.mouse.move(rect.x + rect.w / 2, rect.y + rect.h / 2, { steps: 4 });
       try {
-        const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'cyber superpower' }).first();
+        // The card itself, not only the diagnostic above it (which also names the rendering while the card is "Loading...").
+        const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'Preferred 首选' }).first();
         await hover.waitFor({ timeout: 4000 });
         hoverText = (await hover.innerText()).trim();
       } catch {
