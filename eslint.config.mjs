@@ -7,6 +7,24 @@ import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'url', 'worker_threads', 'net', 'http', 'https', 'process'];
 
+/** The core's imports: no editor API, no LSP, no Node built-ins, nothing outside it (`outside`). */
+function coreFence(files, outside) {
+  return {
+    files,
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'The core is pure: no editor API.' }],
+        patterns: [
+          { group: ['vscode-languageserver*', 'vscode-languageclient*'], message: 'The core is pure: no connection or LSP types; the server converts.' },
+          { group: nodeBuiltins, message: 'The core is pure: no file system or process.' },
+          { regex: outside, message: 'The core imports only from itself.' },
+        ],
+      }],
+      'no-restricted-globals': ['error', { name: 'process', message: 'The core is pure: no process.' }, { name: '__dirname', message: 'The core is pure.' }],
+    },
+  };
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', '.tools/**', 'node_modules/**', '.vscode-test/**', 'test/e2e/workspace/**'] },
   js.configs.recommended,
@@ -18,40 +36,15 @@ export default tseslint.config(
       'no-control-regex': 'off', // control characters are what several readers look for
     },
   },
-  {
-    files: ['server/src/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'vscode', message: 'The core is pure: no editor API.' }],
-        patterns: [
-          { group: ['vscode-languageserver*', 'vscode-languageclient*'], message: 'The core is pure: no connection or LSP types; the server converts.' },
-          { group: nodeBuiltins, message: 'The core is pure: no file system or process.' },
-          // Out of core/ (one level up from core/*.ts, two from core/*/*.ts), but for the schema (data).
-          { regex: '^\\.\\./\\.\\./(?!\\.\\./\\.\\./glossary/glossary\\.schema\\.json$)', message: 'The core imports only from itself.' },
-        ],
-      }],
-      'no-restricted-globals': ['error', { name: 'process', message: 'The core is pure: no process.' }, { name: '__dirname', message: 'The core is pure.' }],
-    },
-  },
+  // Out of core/: one level up from core/*.ts, two from core/*/*.ts (but for the schema, data).
+  coreFence(['server/src/core/**/*.ts'], '^\\.\\./\\.\\./(?!\\.\\./\\.\\./glossary/glossary\\.schema\\.json$)'),
+  coreFence(['server/src/core/*.ts'], '^\\.\\./'),
   {
     files: ['server/src/**/*.ts', 'bench/**/*.ts', 'client/src/**/*.ts'],
     ignores: ['server/src/core/**'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [{ regex: '(^|/)core/.+', message: 'Import the core through its front door, core/index.ts.' }],
-      }],
-    },
-  },
-  {
-    files: ['server/src/core/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'vscode', message: 'The core is pure: no editor API.' }],
-        patterns: [
-          { group: ['vscode-languageserver*', 'vscode-languageclient*'], message: 'The core is pure: no connection or LSP types; the server converts.' },
-          { group: nodeBuiltins, message: 'The core is pure: no file system or process.' },
-          { regex: '^\\.\\./', message: 'The core imports only from itself.' },
-        ],
       }],
     },
   },
