@@ -2,7 +2,7 @@
  * Which glossaries are in force. Outside the core because it reads files; the parsing itself is
  * the core's.
  */
-import { type Glossary, type GlossaryProblem, loadGlossaryText, mergeGlossaries, TifaEngine } from './core';
+import { type Glossary, type GlossaryLoadResult, type GlossaryProblem, loadGlossaryText, mergeGlossaries, TifaEngine } from './core';
 import { BUILTIN_GLOSSARY_LABEL, prebuiltGlossary } from './builtinGlossary';
 import { readTextFile } from './files';
 
@@ -35,6 +35,11 @@ export function loadGlossaryFile(path: string): LoadedGlossary {
 /** An engine for glossaries given once (the CLI); the server's are per folder (GlossaryManager). */
 export function buildEngine(loaded: readonly LoadedGlossary[]): TifaEngine {
   return new TifaEngine(mergeGlossaries(loaded.map((l) => l.glossary)));
+}
+
+/** A glossary that could not be read: nothing in it, and the reason as an error at its start. */
+export function failedLoad(message: string): GlossaryLoadResult {
+  return { glossary: { speeches: new Map(), concepts: [] }, problems: [{ severity: 'error', message, start: 0, end: 0, line: 1, column: 1 }] };
 }
 
 export function formatProblem(label: string, p: GlossaryProblem): string {

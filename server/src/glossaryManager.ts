@@ -7,9 +7,9 @@
  */
 import { relative } from 'node:path';
 import { glob } from 'tinyglobby';
-import { applyProfile, type Glossary, glossaryFormat, loadGlossaryText, mergeGlossaries, TifaEngine } from './core';
+import { applyProfile, type Glossary, glossaryFormat, type GlossaryLoadResult, loadGlossaryText, mergeGlossaries, TifaEngine } from './core';
 import { isInside, readTextFile, realFolders, refusedPattern } from './files';
-import { type LoadedGlossary, MAX_GLOSSARY_BYTES } from './glossaries';
+import { failedLoad, type LoadedGlossary, MAX_GLOSSARY_BYTES } from './glossaries';
 
 export interface GlossarySettings {
   builtin: boolean;
@@ -98,28 +98,28 @@ export class GlossaryManager {
   private load(path: string, roots: string[], seen: Set<string>, notices: string[]): LoadedFile | undefined {
     const label = this.label(path);
     let text = this.pending.get(path);
+    // What cannot be read or parsed is shown in the file itself, like any other glossary problem.
+    let loaded: GlossaryLoadResult | undefined;
     if (text === undefined) {
       const read = readTextFile(path, { maxBytes: MAX_GLOSSARY_BYTES, within: roots });
-      if (!read.ok) {
-        if (read.failure === 'not-found') return undefined;
-        if (read.failure === 'outside') {
-          notices.push(`Glossary ${label} is not read: ${read.reason}.`);
-          return undefined;
-        }
-        // Shown in the file itself, like any other glossary problem.
-        return { label, path, text: '', glossary: { speeches: new Map(), concepts: [] }, problems: [{ severity: 'error', message: `This glossary is not read: ${read.reason}.`, start: 0, end: 0, line: 1, column: 1 }], stale: false };
+      if (!read.ok && read.failure === 'not-found') return undefined;
+      if (!read.ok && read.failure === 'outside') {
+        notices.push(`Glossary ${label} is not read: ${read.reason}.`);
+        return undefined;
       }
-      // Each real file once: two links to one glossary would otherwise be loaded (and merged) twice.
-      if (seen.has(read.realPath)) return undefined;
-      seen.add(read.realPath);
-      text = read.text;
+      if (read.ok) {
+        // Each real file once: two links to one glossary would otherwise be loaded (and merged) twice.
+        if (seen.has(read.realPath)) return undefined;
+        seen.add(read.realPath);
+      }
+      text = read.ok ? read.text : '';
+      if (!read.ok) loaded = failedLoad(`This glossary is not read: ${read.reason}.`);
     }
-    let loaded;
     try {
-      loaded = loadGlossaryText(text, path);
+      loaded ??= loadGlossaryText(text, path);
     } catch (e) {
-      // A reader must never take the server down: the failure becomes the file's problem.
-      loaded = { glossary: { speeches: new Map(), concepts: [] }, problems: [{ severity: 'error' as const, message: `This glossary could not be read: ${(e as Error).message}`, start: 0, end: 0, line: 1, column: 1 }] };
+      // A reader must never take the server down.
+      loaded = failedLoad(`This glossary could not be read: ${(e as Error).message}`);
     }
     const { glossary, problems } = loaded;
     const hasErrors = problems.some((p) => p.severity === 'error');

@@ -42,16 +42,23 @@ export function severityName(d: Diagnostic): Exclude<Level, 'off'> {
 }
 
 export function toDiagnostics(document: TextDocument, findings: readonly Finding[], levelOf: (code: string) => Level, cap = false): Diagnostic[] {
-  let kept = findings.map((f) => ({ f, level: levelOf(f.code) })).filter((x): x is { f: Finding; level: Exclude<Level, 'off'> } => x.level !== 'off');
+  let kept: Array<{ f: Finding; level: Exclude<Level, 'off'> }> = [];
+  for (const f of findings) {
+    const level = levelOf(f.code);
+    if (level !== 'off') kept.push({ f, level });
+  }
   let hidden = 0;
   if (cap && kept.length > LIMITS.diagnosticsPerDocument) {
     const max = LIMITS.diagnosticsPerDocument - 1; // one place is the notice's
     hidden = kept.length - max;
-    kept = kept
-      .map((x, i) => ({ ...x, i }))
-      .sort((a, b) => SEVERITY[a.level] - SEVERITY[b.level] || a.i - b.i)
-      .slice(0, max)
-      .sort((a, b) => a.i - b.i);
+    // Errors first, then warnings, information and hints, each in document order: one pass a
+    // severity, no sort of the millions a flood can hold.
+    const chosen: number[] = [];
+    for (const severity of [DiagnosticSeverity.Error, DiagnosticSeverity.Warning, DiagnosticSeverity.Information, DiagnosticSeverity.Hint]) {
+      for (let i = 0; i < kept.length && chosen.length < max; i++) if (SEVERITY[kept[i].level] === severity) chosen.push(i);
+    }
+    chosen.sort((a, b) => a - b);
+    kept = chosen.map((i) => kept[i]);
   }
   const out: Diagnostic[] = [];
   const position = (offset: number) => document.positionAt(offset);

@@ -2,14 +2,15 @@
  * The analysis core's entry point: a glossary in, findings out. Built once per glossary (the
  * automaton is the expensive part), then used for every document.
  */
-import { deprecatedRenderings, documentInconsistencies, inlineGlossPairs, lowerBound, type Pair, pairFindings, paragraphs } from './checks/consistency';
+import { deprecatedRenderings, documentInconsistencies, inlineGlossPairs, type Pair, pairFindings, paragraphs } from './checks/consistency';
 import type { Finding } from './checks/findings';
 import { formulationFindings } from './checks/formulations';
 import { hoverCard } from './render/hoverCard';
 import { htmlComments, MAX_MARKDOWN_NESTING, markdownNonProse, markdownStructure, mask, suppressionInsertion, suppressions, withoutSuppressed } from './text/markup';
 import { type FormulationMatch, FormulationMatcher } from './text/matcher';
 import type { Glossary } from './glossary/model';
-import { parseBilingualXml } from './text/xmlSegments';
+import { parseBilingualXmlOnce } from './text/xmlSegments';
+import { lowerBound } from './text/search';
 
 export type DocumentKind = 'plaintext' | 'markdown' | 'xliff' | 'tmx';
 
@@ -54,7 +55,7 @@ export function documentKind(languageId?: string, path?: string): DocumentKind {
 
 /** The insertion that ignores one finding at offset (see suppressionInsertion). */
 export function ignoreInsertion(text: string, kind: DocumentKind, offset: number, rule: string): { offset: number; text: string } | undefined {
-  const units = kind === 'xliff' || kind === 'tmx' ? parseBilingualXml(text, kind).pairs : undefined;
+  const units = kind === 'xliff' || kind === 'tmx' ? parseBilingualXmlOnce(text, kind).pairs : undefined;
   return suppressionInsertion(text, kind, offset, rule, units);
 }
 
@@ -96,7 +97,7 @@ export class TifaEngine {
     const notices: Finding[] = [];
 
     if (kind === 'xliff' || kind === 'tmx') {
-      const xml = parseBilingualXml(text, kind);
+      const xml = parseBilingualXmlOnce(text, kind);
       matches = [];
       for (const pair of xml.pairs) {
         const zh: FormulationMatch[] = [];

@@ -5,6 +5,7 @@
 import type { Finding, FixData } from './findings';
 import type { RuleCode } from './rules';
 import { inflections, type FormulationMatch } from '../text/matcher';
+import { lowerBound } from '../text/search';
 import { type Concept, conceptLabel, preferredRendering, type Rendering } from '../glossary/model';
 
 /** A source/translation pair: the formulations found on each side, and where the translation is. */
@@ -199,18 +200,6 @@ export function inlineGlossPairs(text: string, matches: readonly FormulationMatc
     }
   }
   return pairs;
-}
-
-/** The first index whose key is at least x, in an array sorted by key. */
-export function lowerBound<T>(a: readonly T[], x: number, key: (t: T) => number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (key(a[mid]) < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Skips white space of any kind, no-break spaces included (text pasted from the web has them). */

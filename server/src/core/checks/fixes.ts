@@ -6,7 +6,7 @@
  */
 import type { DocumentKind } from '../engine';
 import type { Finding, FixData } from './findings';
-import { parseBilingualXml, type XmlDocument } from '../text/xmlSegments';
+import { parseBilingualXml, parseBilingualXmlOnce, type XmlDocument } from '../text/xmlSegments';
 
 export interface TextEdit {
   /** UTF-16 offsets into the text. */
@@ -67,7 +67,7 @@ export function checkedFix(kind: DocumentKind, before: string, edits: readonly T
 const unescapeXml = (s: string) => s.replace(/&(lt|gt|amp|quot|apos);/g, (_, n: string) => ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" })[n]!);
 
 function xmlEditProblem(kind: 'xliff' | 'tmx', before: string, after: string, edits: readonly TextEdit[]): string | undefined {
-  const a = parseBilingualXml(before, kind);
+  const a = parseBilingualXmlOnce(before, kind); // shared with the lint and the other candidate fixes
   const b = parseBilingualXml(after, kind);
   const shape = (d: XmlDocument) => JSON.stringify([d.pairs.map((p) => [p.id, p.segments.map((s) => s.lang)]), d.comments.length, d.cdata.length, d.problems.map((p) => p.message)]);
   if (shape(a) !== shape(b)) return 'the edited file would not have the same units and segments';

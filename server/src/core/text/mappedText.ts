@@ -2,6 +2,8 @@
  * Text assembled from pieces of a file (XML segments without their tags, with entities
  * decoded), with a map from every unit back to its UTF-16 range in the file.
  */
+import { lowerBound } from './search';
+
 export class MappedText {
   private parts: string[] = [];
   private startsList: number[] = [];
@@ -56,7 +58,7 @@ export class MappedText {
    * through an entity or markup).
    */
   fromFile(start: number, end: number): [number, number] | undefined {
-    let i = lowerBound(this.startsList, start);
+    let i = lowerBound(this.startsList, start, (n) => n);
     while (i < this.length && this.startsList[i] === start && this.endsList[i] === start) i++; // boundaries
     if (i >= this.length || this.startsList[i] !== start) return undefined;
     let j = i;
@@ -64,15 +66,4 @@ export class MappedText {
     if (j >= this.length || this.endsList[j] !== end) return undefined;
     return [i, j + 1];
   }
-}
-
-function lowerBound(a: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (a[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

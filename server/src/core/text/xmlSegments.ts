@@ -43,6 +43,19 @@ const CODE_CONTENT = new Set(['bpt', 'ept', 'ph', 'it', 'sc', 'ec', 'ut']);
  *  Formatting wrappers (g, pc, mrk, sub) are transparent: 网络<g>强国</g> is one phrase. */
 const BREAKS = new Set([...CODE_CONTENT, 'x', 'bx', 'ex', 'cp']);
 
+let last: { xml: string; format: 'xliff' | 'tmx'; doc: XmlDocument } | undefined;
+
+/**
+ * The same, remembering the last file read: a lint, its quick fixes and their checks all read the
+ * same text, and a large XLIFF would otherwise be parsed once for each. The result is read-only.
+ */
+export function parseBilingualXmlOnce(xml: string, format: 'xliff' | 'tmx'): XmlDocument {
+  if (last && last.format === format && last.xml === xml) return last.doc;
+  const doc = parseBilingualXml(xml, format);
+  last = { xml, format, doc };
+  return doc;
+}
+
 export function parseBilingualXml(xml: string, format: 'xliff' | 'tmx'): XmlDocument {
   const doc: XmlDocument = { format, pairs: [], comments: [], cdata: [], problems: [] };
   let inCdata = false;
