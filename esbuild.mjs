@@ -3,7 +3,11 @@
 //   node esbuild.mjs --production  minified, no source maps (what the .vsix ships)
 //   node esbuild.mjs --watch       rebuild on change
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 
 const production = process.argv.includes('--production');
@@ -26,14 +30,15 @@ async function prebuilt() {
     new Function('module', 'exports', 'require', out.outputFiles[0].text)(module, module.exports, createRequire(import.meta.url));
     return module.exports;
   };
-  const { foldPairs, loadGlossaryYaml, provideOpenCC, regionalForms, simplifiedPairs } = await load('server/src/core/index.ts');
+  const { loadGlossaryYaml, normalizationTables, provideOpenCC, regionalForms, simplifiedPairs } = await load('server/src/core/index.ts');
+  const { encodeTables } = await load('server/src/tables.ts');
   const { openccData } = await load('server/src/opencc.ts');
   provideOpenCC(() => openccData);
   const { glossary, problems } = loadGlossaryYaml(readFileSync(new URL('./glossary/builtin.tifa.yaml', import.meta.url), 'utf8'));
   if (problems.length) throw new Error(`the built-in glossary has problems: ${JSON.stringify(problems)}`);
   const regional = {};
   for (const c of glossary.concepts) for (const f of c.zh) regional[f] = regionalForms(f);
-  return { glossary: { ...glossary, speeches: [...glossary.speeches.values()] }, regional, pairs: simplifiedPairs(), fold: foldPairs() };
+  return { glossary: { ...glossary, speeches: [...glossary.speeches.values()] }, regional, pairs: simplifiedPairs(), tables: encodeTables(normalizationTables()) };
 }
 const prebuiltJson = JSON.stringify(await prebuilt());
 const prebuiltPlugin = {
@@ -67,16 +72,38 @@ const builds = [
   { entryPoints: { client: 'client/src/extension.ts' } },
   { entryPoints: { opencc: 'server/src/opencc.ts' } },
   { entryPoints: { server: 'server/src/server.ts' }, banner: { js: '#!/usr/bin/env node\n' + importMetaUrlBanner } },
-  { entryPoints: { cli: 'server/src/cli.ts' }, banner: { js: '#!/usr/bin/env node\n' + importMetaUrlBanner } },
+  // `tifa` is a small launcher (cli.js) that starts the CLI bundle (tifa-cli.js) from V8's code cache.
+  // A build id at its end keys the cache (see server/src/cliLauncher.ts).
+  { entryPoints: { 'tifa-cli': 'server/src/cli.ts' }, footer: { js: `// tifa-build ${randomUUID()}` } },
+  { entryPoints: { cli: 'server/src/cliLauncher.ts' }, banner: { js: '#!/usr/bin/env node' } },
   ...(production ? [] : [{ entryPoints: { bench: 'bench/bench.ts' } }]),
 ].map((b) => ({ ...common, ...b, outdir: 'dist' }));
 // The VS Code integration suite, loaded by the extension host (not shipped).
 if (!production) builds.push({ ...common, external: ['vscode', 'mocha'], entryPoints: { index: 'test/e2e/suite/index.ts' }, outdir: 'out/e2e' });
 
 if (watch) {
+  // Rebuilt bundles keep the build id: a code cache written before would not match them.
+  rmSync('dist/tifa-cli.cache', { force: true });
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
   await Promise.all(contexts.map((c) => c.watch()));
   console.log('esbuild: watching for changes');
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
+  writeCodeCache();
+}
+
+/**
+ * Runs the CLI once on a small draft with TIFA_WRITE_CODE_CACHE=1, so that the launcher saves
+ * what V8 compiled to dist/tifa-cli.cache (see server/src/cliLauncher.ts).
+ */
+function writeCodeCache() {
+  const dir = mkdtempSync(join(tmpdir(), 'tifa-build-'));
+  try {
+    const draft = join(dir, 'draft.md');
+    writeFileSync(draft, '# 网络强国\n\n建设网络强国 (cyber superpower)，核心技术是国之重器。\n');
+    const r = spawnSync(process.execPath, ['dist/cli.js', 'lint', '--format', 'json', draft], { env: { ...process.env, TIFA_WRITE_CODE_CACHE: '1' }, encoding: 'utf8' });
+    if (r.status === null || r.status > 1 || !existsSync('dist/tifa-cli.cache')) throw new Error(`esbuild: writing the CLI's code cache failed: ${r.stderr}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -5,7 +5,8 @@
  */
 import prebuilt from 'tifa:prebuilt';
 import text from '../../glossary/builtin.tifa.yaml';
-import { type Glossary, type OpenCCData, provideOpenCC, seedFoldTable, seedRegionalForms, seedSimplifiedTable } from './core';
+import { type Glossary, type OpenCCData, provideOpenCC, seedNormalizationTables, seedRegionalForms, seedSimplifiedTable } from './core';
+import { decodeTables } from './tables';
 
 // OpenCC's dictionaries live in dist/opencc.js, beside this bundle, read only when a glossary
 // form needs them (a user glossary's Taiwan-relevant form); the built-in glossary never does.
@@ -21,7 +22,7 @@ let glossary: Glossary | undefined;
 export function prebuiltGlossary(): Glossary {
   if (!glossary) {
     seedSimplifiedTable(prebuilt.pairs);
-    seedFoldTable(prebuilt.fold);
+    seedNormalizationTables(decodeTables(prebuilt.tables));
     seedRegionalForms(prebuilt.regional);
     glossary = { ...prebuilt.glossary, speeches: new Map(prebuilt.glossary.speeches.map((s) => [s.id, s])) } as Glossary;
   }

@@ -13,7 +13,7 @@ declare module 'opencc-js/to/*' {
 }
 declare module 'tifa:prebuilt' {
   import type { Glossary, Speech } from './core';
-  const prebuilt: { glossary: Omit<Glossary, 'speeches'> & { speeches: Speech[] }; regional: Record<string, string[]>; pairs: string; fold: { pairs: string; runs: string } };
+  const prebuilt: { glossary: Omit<Glossary, 'speeches'> & { speeches: Speech[] }; regional: Record<string, string[]>; pairs: string; tables: { fold: string; flags: string } };
   export default prebuilt;
 }
 declare module '*.yaml' {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -34,6 +34,33 @@ describe('tifa command line', () => {
       'note.en.md:3:3 information formulation 网络强国 — cyber superpower (Leading Group announcement, 2014)',
       'note.en.md:3:26 information formulation 核心技术 — core technology (4.19 speech, 2016)',
     ]);
+  });
+
+  it('starts from the code cache the build wrote, and the same without it or with a cache that does not match', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'tifa-cli-cache-'));
+    try {
+      for (const f of ['cli.js', 'tifa-cli.js', 'opencc.js', 'tifa-cli.cache']) copyFileSync(join(ROOT, 'dist', f), join(copy, f));
+      const run = () => spawnSync(process.execPath, [join(copy, 'cli.js'), 'lint', 'speech.zh.txt'], { cwd: dir, encoding: 'utf8', env: { ...process.env, TIFA_REPORT_CODE_CACHE: '1' } });
+      const expected = 'speech.zh.txt:2:3 information formulation 网络强国 — cyber superpower (Leading Group announcement, 2014)\n';
+      const cache = readFileSync(join(copy, 'tifa-cli.cache'));
+      const keyEnd = cache.indexOf(10) + 1;
+      const cases: Array<[string, Buffer | undefined]> = [
+        ['used', cache],
+        // The key matches, the data is not V8's: V8 refuses it.
+        ['rejected', Buffer.concat([cache.subarray(0, keyEnd), Buffer.alloc(4096, 7)])],
+        // Another build's cache.
+        ['absent', Buffer.concat([Buffer.from(cache.subarray(0, keyEnd).toString().replace(/\S+\n$/, 'another-build\n')), cache.subarray(keyEnd)])],
+        ['absent', undefined],
+      ];
+      for (const [state, content] of cases) {
+        if (content) writeFileSync(join(copy, 'tifa-cli.cache'), content);
+        else rmSync(join(copy, 'tifa-cli.cache'));
+        const r = run();
+        assert.deepEqual([r.status, r.stderr, r.stdout], [0, `tifa: code cache ${state}\n`, expected], state);
+      }
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 
   it('prints LSP-shaped JSON with 0-based UTF-16 ranges', () => {

@@ -21,7 +21,7 @@ export { type GlossaryLoadResult, type GlossaryProblem, loadGlossaryYaml } from 
 
 export type { FormulationMatch } from './text/matcher';
 export { type OpenCCData, provideOpenCC, regionalForms, seedRegionalForms, seedSimplifiedTable, simplifiedPairs } from './text/chineseVariants';
-export { foldPairs, seedFoldTable } from './text/normalize';
+export { type NormalizationTables, normalizationTables, seedNormalizationTables } from './text/normalize';
 
 export type { Finding, FixData, FormulationData } from './checks/findings';
 export { type Level, LEVELS, parseLevel, RULE_CODES, RULES, type RuleCode } from './checks/rules';

@@ -25,50 +25,26 @@ export const CJK = 4;
 export const WORD = 8;
 const KIND_MASK = 3;
 
-let tables: { fold: Uint16Array; flags: Uint8Array } | undefined;
-
-let foldSeed: string | undefined;
-let flagSeed: string | undefined;
-
-/**
- * The tables in a compact form, computed once at build time: the fold table as "from to" pairs
- * of the units it changes, the flags as runs ("value length" pairs; a run of 65,536 at most).
- */
-export function foldPairs(): { pairs: string; runs: string } {
-  const { fold, flags } = normalizationTables();
-  let pairs = '';
-  for (let i = 0; i < fold.length; i++) if (fold[i] !== i) pairs += String.fromCharCode(i, fold[i]);
-  let runs = '';
-  for (let i = 0; i < flags.length; ) {
-    let j = i;
-    while (j < flags.length && flags[j] === flags[i] && j - i < 0xffff) j++;
-    runs += String.fromCharCode(flags[i], j - i);
-    i = j;
-  }
-  return { pairs, runs };
+/** For each UTF-16 unit: what it folds to (simplified, lower case, half-width) and its kind flags. */
+export interface NormalizationTables {
+  fold: Uint16Array;
+  flags: Uint8Array;
 }
+
+let tables: NormalizationTables | undefined;
 
 /** Back to computing the tables (for tests that seed them). */
 export function resetNormalizationTables(): void {
-  foldSeed = undefined;
-  flagSeed = undefined;
   tables = undefined;
 }
 
-/** Starts from what foldPairs() computed at build time (building the tables is a tenth of a start). */
-export function seedFoldTable(seed: { pairs: string; runs: string }): void {
-  foldSeed = seed.pairs;
-  flagSeed = seed.runs;
-  tables = undefined;
+/** Starts from the tables computed at build time (building them is a tenth of a CLI start). */
+export function seedNormalizationTables(seed: NormalizationTables): void {
+  tables = seed;
 }
 
 function computedFold(): Uint16Array {
   const fold = new Uint16Array(0x10000);
-  if (foldSeed !== undefined) {
-    for (let i = 0; i < fold.length; i++) fold[i] = i;
-    for (let i = 0; i + 1 < foldSeed.length; i += 2) fold[foldSeed.charCodeAt(i)] = foldSeed.charCodeAt(i + 1);
-    return fold;
-  }
   const simplified = simplifiedTable();
   const lower = lowerCaseTable();
   for (let c = 0; c < 0x10000; c++) {
@@ -81,19 +57,10 @@ function computedFold(): Uint16Array {
   return fold;
 }
 
-export function normalizationTables(): { fold: Uint16Array; flags: Uint8Array } {
+export function normalizationTables(): NormalizationTables {
   if (tables) return tables;
   const fold = computedFold();
   const flags = new Uint8Array(0x10000);
-  if (flagSeed !== undefined) {
-    for (let i = 0, at = 0; i + 1 < flagSeed.length; i += 2) {
-      const length = flagSeed.charCodeAt(i + 1);
-      flags.fill(flagSeed.charCodeAt(i), at, at + length);
-      at += length;
-    }
-    tables = { fold, flags };
-    return tables;
-  }
   for (let c = 0; c < 0x10000; c++) {
     if (isWordUnit(fold[c])) flags[c] |= WORD;
     if (isCjkUnit(c)) flags[c] |= CJK;
