@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Analysis, documentKind, glossaryFormat, type TifaEngine } from './core';
+import type { TifaDocument } from './document';
 import type { GlossaryManager } from './glossaryManager';
 import { readParallelSource } from './parallel';
 import type { SettingsStore } from './settings';
@@ -32,7 +33,7 @@ export class TifaContext {
 
   constructor(
     readonly connection: Connection,
-    readonly documents: TextDocuments<TextDocument>,
+    readonly documents: TextDocuments<TifaDocument>,
     readonly settings: SettingsStore,
     readonly glossaries: GlossaryManager,
   ) {}
@@ -94,14 +95,15 @@ export class TifaContext {
    * document is small); otherwise, while someone types in a large document, only the paragraph
    * around the offset, so that a hover never waits for the whole document to be checked again.
    */
-  matchesNear(document: TextDocument, offset: number): Analysis['matches'] {
+  matchesNear(document: TifaDocument, offset: number): Analysis['matches'] {
     const engine = this.engineFor(document.uri);
     const cached = this.analyses.get(document.uri);
-    if ((cached && cached.version === document.version && cached.engine === engine) || document.getText().length < LARGE_DOCUMENT || this.tooLarge.has(document.uri)) {
+    if ((cached && cached.version === document.version && cached.engine === engine) || document.length < LARGE_DOCUMENT || this.tooLarge.has(document.uri)) {
       return this.analysis(document).matches;
     }
     const kind = documentKind(document.languageId, uriToPath(document.uri) ?? document.uri);
-    return engine.matchesAround(document.getText(), kind, offset) ?? this.analysis(document).matches;
+    // The document itself, not getText(): reading a paragraph must not join 9 MB of chunks.
+    return engine.matchesAround(document, kind, offset) ?? this.analysis(document).matches;
   }
 
   forget(uri: string): void {

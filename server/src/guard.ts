@@ -28,7 +28,7 @@ export function guard<P, R>(connection: Connection, feature: string, empty: R, h
 }
 
 /** The open document, or an InvalidParams error a client can act on. */
-export function documentOrError(documents: TextDocuments<TextDocument>, uri: string): TextDocument {
+export function documentOrError<T extends TextDocument>(documents: TextDocuments<T>, uri: string): T {
   const document = documents.get(uri);
   if (!document) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown document ${uri}: send textDocument/didOpen first.`);
   return document;

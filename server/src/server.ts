@@ -3,7 +3,6 @@
  * its own file under features/, the analysis in core/, and what the client shares in protocol.ts.
  */
 import { CodeActionKind, type InitializeResult, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { openConnection } from './connection';
 import { TifaContext, uriToPath } from './context';
 import { addToGlossaryHandler } from './features/addToGlossary';
@@ -25,11 +24,12 @@ import { loadBuiltinGlossary } from './glossaries';
 import { GlossaryManager } from './glossaryManager';
 import { FIX_ALL_KIND } from './protocol';
 import { SettingsStore } from './settings';
+import { TifaDocument } from './document';
 
 declare const VERSION: string;
 
 const { connection, markInitialized } = openConnection();
-const documents = new TextDocuments(TextDocument);
+const documents = new TextDocuments(TifaDocument.configuration);
 const settings = new SettingsStore(connection);
 const glossaries = new GlossaryManager(loadBuiltinGlossary());
 const ctx = new TifaContext(connection, documents, settings, glossaries);

@@ -59,6 +59,12 @@ export function ignoreInsertion(text: string, kind: DocumentKind, offset: number
   return suppressionInsertion(text, kind, offset, rule, units);
 }
 
+/** A string, or a document that reads windows of its text without joining it. */
+export interface TextSlices {
+  readonly length: number;
+  slice(start: number, end: number): string;
+}
+
 export interface LintOptions {
   kind?: DocumentKind;
   /** For an English file with a Chinese counterpart (name.en.md beside name.zh.md): the Chinese text. */
@@ -177,9 +183,10 @@ export class TifaEngine {
    * The formulations in the paragraph around an offset only (a blank line ends every
    * formulation), at most `reach` units each way: what a hover needs while the document is being
    * edited, at the cost of one paragraph, not of the document. Markdown is parsed for that
-   * paragraph alone. Undefined for XLIFF and TMX, whose units need the whole file.
+   * paragraph alone. Undefined for XLIFF and TMX, whose units need the whole file. The text may be
+   * anything that slices (the server's chunked documents), so that the whole is never read.
    */
-  matchesAround(text: string, kind: DocumentKind, offset: number, reach = 4000): FormulationMatch[] | undefined {
+  matchesAround(text: TextSlices, kind: DocumentKind, offset: number, reach = 4000): FormulationMatch[] | undefined {
     if (kind === 'xliff' || kind === 'tmx') return undefined;
     const from = Math.max(0, offset - reach);
     const to = Math.min(text.length, offset + reach);

@@ -9,7 +9,7 @@
  *   checks/    the rule registry, findings, the checks, and fixes checked before they are written
  *   render/    hover cards, completion candidates, summaries, and display-safe text
  */
-export { type Analysis, type DocumentKind, documentKind, DRAFT_GLOB, ignoreInsertion, type LintOptions, TifaEngine } from './engine';
+export { type Analysis, type DocumentKind, documentKind, DRAFT_GLOB, ignoreInsertion, type LintOptions, type TextSlices, TifaEngine } from './engine';
 
 export { type Concept, conceptLabel, type Glossary, preferredRendering, type Rendering, type Speech } from './glossary/model';
 export { mergeGlossaries } from './glossary/merge';
@@ -31,3 +31,4 @@ export { applyEdits, checkedFix, type FixCheck, isFixData, preferredFixEdits, ty
 export { completionCandidates } from './render/completion';
 export { clip, LIMITS, neutralize, shown } from './render/display';
 export { formulationSummary } from './render/summary';
+export { lowerBound } from './text/search';
