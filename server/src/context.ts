@@ -20,8 +20,11 @@ export function uriToPath(uri: string): string | undefined {
   }
 }
 
-/** Documents from this size on get paragraph-local hovers while they change (a full check costs tens of milliseconds a megabyte). */
-const LARGE_DOCUMENT = 200_000;
+/**
+ * Documents from this size on get paragraph-local hovers while they change, and pulled diagnostics
+ * once the typing pauses (a full check costs milliseconds a megabyte, a second a megabyte of Markdown).
+ */
+export const LARGE_DOCUMENT = 200_000;
 
 export class TifaContext {
   private readonly analyses = new Map<string, { version: number; engine: TifaEngine; source: string | undefined; limit: number; analysis: Analysis }>();
@@ -82,10 +85,8 @@ export class TifaContext {
     const engine = this.engineFor(document.uri);
     const cached = this.analyses.get(document.uri);
     if (cached && cached.version === document.version && cached.engine === engine && cached.source === parallel?.text && cached.limit === limit) return cached.analysis;
-    const analysis = engine.lint(text, {
-      kind: documentKind(document.languageId, path ?? document.uri),
-      parallelSource: parallel,
-    });
+    // The last analysis by the same engine: the paragraphs an edit did not touch keep their matches.
+    const analysis = engine.lint(text, { kind: documentKind(document.languageId, path ?? document.uri), parallelSource: parallel }, cached?.engine === engine ? cached.analysis : undefined);
     this.analyses.set(document.uri, { version: document.version, engine, source: parallel?.text, limit, analysis });
     return analysis;
   }

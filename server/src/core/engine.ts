@@ -11,6 +11,7 @@ import { type FormulationMatch, FormulationMatcher } from './text/matcher';
 import type { Glossary } from './glossary/model';
 import { parseBilingualXmlOnce } from './text/xmlSegments';
 import { lowerBound } from './text/search';
+import { rematch } from './text/incremental';
 
 export type DocumentKind = 'plaintext' | 'markdown' | 'xliff' | 'tmx';
 
@@ -78,6 +79,8 @@ export interface Analysis {
 
 export class TifaEngine {
   private readonly matcher: FormulationMatcher;
+  /** The prose each plain-text or Markdown analysis matched, so that the next lint can reuse its matches. */
+  private readonly proseOf = new WeakMap<Analysis, { kind: DocumentKind; prose: string }>();
 
   constructor(readonly glossary: Glossary) {
     this.matcher = new FormulationMatcher(glossary);
@@ -93,13 +96,18 @@ export class TifaEngine {
     return { matches, findings: formulationFindings(this.glossary, matches) };
   }
 
-  /** Every check, with markup, suppression comments and bilingual pairing handled. */
-  lint(text: string, options: LintOptions = {}): Analysis {
+  /**
+   * Every check, with markup, suppression comments and bilingual pairing handled. Given this
+   * engine's analysis of an earlier version of the text, only the paragraphs that changed are
+   * matched again (plain text and Markdown); the checks over the matches run as before.
+   */
+  lint(text: string, options: LintOptions = {}, previous?: Analysis): Analysis {
     const kind = options.kind ?? 'plaintext';
     let matches: FormulationMatch[];
     let pairs: Pair[] = [];
     let regions;
     let cdata: Array<[number, number]> = [];
+    let prose: string | undefined;
     const notices: Finding[] = [];
 
     if (kind === 'xliff' || kind === 'tmx') {
@@ -134,8 +142,10 @@ export class TifaEngine {
         const lineEnd = text.slice(tooDeep.offset, tooDeep.offset + 200).search(/\r|\n|$/);
         notices.push({ start: tooDeep.offset, end: tooDeep.offset + lineEnd, code: 'document-notice', message: `Lists or quotes here nest ${tooDeep.depth} levels deep, more than the ${MAX_MARKDOWN_NESTING} Tifa parses: the file is read as plain text, so code and links in it are checked too.` });
       }
-      const prose = mask(text, nonProse, markers);
-      matches = this.matcher.find(prose);
+      prose = mask(text, nonProse, markers);
+      const before = previous && this.proseOf.get(previous);
+      const again = before?.kind === kind ? rematch(before.prose, previous!.matches, prose, (piece) => this.matcher.find(piece)) : undefined;
+      matches = again?.matches ?? this.matcher.find(prose);
       regions = suppressions(text, kind === 'markdown' ? htmlComments(text, nonProse) : undefined);
       pairs = inlineGlossPairs(prose, matches);
       if (options.parallelSource) append(pairs, this.parallelPairs(options.parallelSource, prose, matches, notices));
@@ -150,7 +160,9 @@ export class TifaEngine {
     ], regions);
     if (kind === 'xliff' || kind === 'tmx') for (const f of findings) xmlSafeFix(f, cdata);
     findings.sort((a, b) => a.start - b.start || a.end - b.end);
-    return { matches, findings };
+    const analysis = { matches, findings };
+    if (prose !== undefined) this.proseOf.set(analysis, { kind, prose });
+    return analysis;
   }
 
   /** name.zh.md beside name.en.md: paragraphs paired in order, when their counts agree. */

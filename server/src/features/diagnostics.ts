@@ -2,16 +2,16 @@
  * Diagnostics: pulled (textDocument/diagnostic) where the client supports it, pushed
  * (publishDiagnostics) to the others, such as Neovim and Emacs.
  */
-import { DocumentDiagnosticReportKind, type Diagnostic } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { TifaContext } from '../context';
+import { DocumentDiagnosticReportKind, type Diagnostic, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
+import type { TifaDocument } from '../document';
+import { LARGE_DOCUMENT, type TifaContext } from '../context';
 import { documentOrError, guard } from '../guard';
 import { toDiagnostics } from '../lspDiagnostics';
 import { levelOf } from '../settings';
 
 const PUSH_DELAY_MS = 150;
 
-export async function computeDiagnostics(ctx: TifaContext, document: TextDocument): Promise<Diagnostic[]> {
+export async function computeDiagnostics(ctx: TifaContext, document: TifaDocument): Promise<Diagnostic[]> {
   const settings = await ctx.settings.get(document.uri); // also what ctx.analysis peeks at
   const { findings } = ctx.analysis(document);
   return toDiagnostics(document, findings, (code) => levelOf(settings, code), true);
@@ -22,8 +22,20 @@ export function registerDiagnostics(ctx: TifaContext, mode: { pull: boolean; ref
 
   if (mode.pull) {
     const empty: { kind: typeof DocumentDiagnosticReportKind.Full; items: Diagnostic[] } = { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    connection.languages.diagnostics.on(guard(connection, 'diagnostics', empty, async (params) => {
+    // VS Code asks again after every keystroke. In a large document a full check costs more than a
+    // keystroke's worth of time, so the answer waits until the typing pauses (or the client gives
+    // up the request): until then hovers and other requests are answered at once.
+    const lastChange = new Map<string, number>();
+    documents.onDidChangeContent((e) => lastChange.set(e.document.uri, performance.now()));
+    documents.onDidClose((e) => lastChange.delete(e.document.uri));
+    connection.languages.diagnostics.on(guard(connection, 'diagnostics', empty, async (params, token) => {
       const document = documentOrError(documents, params.textDocument?.uri);
+      if (document.length >= LARGE_DOCUMENT) {
+        for (let wait = PUSH_DELAY_MS; wait > 0 && !token.isCancellationRequested; wait = PUSH_DELAY_MS - (performance.now() - (lastChange.get(document.uri) ?? -Infinity))) {
+          await new Promise((resolve) => setTimeout(resolve, wait));
+        }
+        if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed: ask again.', { retriggerRequest: true });
+      }
       return { kind: DocumentDiagnosticReportKind.Full, items: await computeDiagnostics(ctx, document) };
     }));
     const refreshAll = () => {
