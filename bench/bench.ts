@@ -14,7 +14,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Concept, type Glossary, loadGlossaryYaml, mergeGlossaries, TifaEngine } from '../server/src/core';
 import { BUILTIN_GLOSSARY_TEXT } from '../server/src/builtinGlossary';
 import { toDiagnostics } from '../server/src/lspDiagnostics';
-import { cliStart, csvImport, editReanalysis, hoverDuringEdits } from './house';
+import { cliStart, editReanalysis, glossaryImport, hoverDuringEdits } from './house';
 import { openParallelDocuments, shapeTimings } from './shapes';
 
 function arg(name: string, fallback: string): string {
@@ -117,7 +117,9 @@ const chars = text.length;
 async function main(): Promise<void> {
   const withShapes = !process.argv.includes('--no-shapes');
   // The house-keeping figures, each at two sizes.
-  const csv = csvImport();
+  const csv = glossaryImport('csv');
+  const yaml = glossaryImport('yaml');
+  const tbx = glossaryImport('tbx');
   const cli = cliStart(join(__dirname, 'cli.js'), corpus);
   const edit = editReanalysis(engine, text);
   const editMarkdown = editReanalysis(engine, text, 'markdown');
@@ -136,6 +138,10 @@ async function main(): Promise<void> {
     diagnostics,
     csvImport100kMs: csv[1].ms,
     csvImport25kMs: csv[0].ms,
+    yamlImport100kMs: yaml[1].ms,
+    yamlImport25kMs: yaml[0].ms,
+    tbxImport100kMs: tbx[1].ms,
+    tbxImport25kMs: tbx[0].ms,
     cliStartMs: cli[0].ms,
     cliStart1MBMs: cli[1].ms,
     editReanalysisMs: edit[0].ms,
@@ -157,7 +163,7 @@ async function main(): Promise<void> {
     console.log(`  lint                  ${result.lintMcharsPerSec} M chars/s  (${Math.round(lintMs)} ms, ${diagnostics.toLocaleString('en')} diagnostics)`);
     console.log(`  bare loop             ${result.bareScanMcharsPerSec} M chars/s  (lint is ${(bareMs / lintMs * 100).toFixed(1)}% of a bare loop)`);
     console.log(`  heap used (peak seen) ${result.heapMB} MB   process RSS peak ${result.rssPeakMB} MB`);
-    console.log(`  CSV import            ${csv[0].ms} ms for 25,000 rows, ${csv[1].ms} ms for 100,000`);
+    console.log(`  glossary import       CSV ${csv[0].ms} ms for 25,000 concepts, ${csv[1].ms} ms for 100,000; YAML ${yaml[0].ms} and ${yaml[1].ms} ms; TBX ${tbx[0].ms} and ${tbx[1].ms} ms`);
     console.log(`  CLI, whole process    ${cli[0].ms} ms for a one-line file, ${cli[1].ms} ms for 1 MB`);
     console.log(`  re-analysis per edit  ${edit[0].ms} ms for a 1 MB document, ${edit[1].ms} ms for 4 MB (one character changed); Markdown ${editMarkdown[0].ms} and ${editMarkdown[1].ms} ms`);
     console.log(`  hover p99 while typing ${hover[1].ms} ms in a 1 MB document, ${hover[2].ms} ms in 9 MB (floor: ${hover[0].ms} ms in 1,000 characters)`);

@@ -10,18 +10,20 @@
  * to the back matter (refObjectSec), and each appearance's quotes to a descripGrp (context +
  * source = the speech id + sourceIdentifier = the appearance's number) in its language section.
  *
- * Parsed with htmlparser2 (XML mode): positions for messages, no DOCTYPE entity expansion.
+ * Read as it streams (see importTbx).
  */
-import { type ChildNode, type Element, isTag, isText } from 'domhandler';
-import { parseDocument } from 'htmlparser2';
 import type { GlossaryLoadResult, GlossaryProblem } from './yaml';
 import { LineIndex } from '../text/lineIndex';
-import { depthMessage, tooDeepAt } from '../text/xmlDepth';
+import { depthMessage, MAX_XML_DEPTH } from '../text/xmlDepth';
+import { scanXml, type XmlEvents } from '../text/xmlScan';
 import type { Appearance, Concept, Glossary, Rendering, RenderingStatus, Speech } from '../glossary/model';
 
 const CONCEPT = new Set(['conceptEntry', 'termEntry', 'entry']);
 const LANGUAGE = new Set(['langSec', 'langSet', 'langGroup']);
 const TERM_CONTAINER = new Set(['termSec', 'tig', 'ntig', 'termGroup']);
+const TERM = new Set(['term']);
+const TERM_STATUS = new Set(['termStatus']);
+const TERM_GROUP = new Set(['termGrp']);
 
 /** TBX administrative statuses (and TBX-Min's) to ours. */
 export function statusFromTbx(value: string): RenderingStatus | undefined {
@@ -40,18 +42,31 @@ const STATUS_TO_TBX: Record<RenderingStatus, string> = {
   superseded: 'supersededTerm-admn-sts',
 };
 
+/** An element of the small tree built for one concept entry (or the header, or the back matter). */
+interface Element {
+  name: string;
+  /** The name without its namespace prefix. */
+  local: string;
+  attribs: Record<string, string>;
+  children: Node[];
+  parent: Element | undefined;
+  startIndex: number;
+  endIndex: number;
+}
+type Node = Element | string;
+
+const isTag = (n: Node): n is Element => typeof n !== 'string';
 const local = (name: string) => name.slice(name.indexOf(':') + 1);
-const elements = (n: { children: ChildNode[] }) => n.children.filter(isTag) as Element[];
-const named = (n: { children: ChildNode[] }, names: Set<string> | string) => elements(n).filter((e) => (typeof names === 'string' ? local(e.name) === names : names.has(local(e.name))));
-/** The text of a node: iterative, since no reader may recurse on the input's depth (5,000 nested
- *  elements would overflow the stack). */
-function text(node: ChildNode): string {
+const elements = (n: { children: Node[] }) => n.children.filter(isTag);
+const named = (n: { children: Node[] }, names: Set<string> | string) => elements(n).filter((e) => (typeof names === 'string' ? e.local === names : names.has(e.local)));
+/** The text of a node: iterative, since no reader may recurse on the input's depth. */
+function text(node: Node): string {
   const out: string[] = [];
-  const stack: ChildNode[] = [node];
+  const stack: Node[] = [node];
   while (stack.length) {
     const n = stack.pop()!;
-    if (isText(n)) out.push(n.data);
-    else if (isTag(n)) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
+    if (!isTag(n)) out.push(n);
+    else for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
   }
   return out.join('');
 }
@@ -63,12 +78,12 @@ const first = (n: Element, name: string, type: string) => {
 };
 
 /** The outermost elements with one of the names, in document order; iterative, like text(). */
-function descendants(n: { children: ChildNode[] }, names: Set<string>): Element[] {
+function descendants(n: { children: Node[] }, names: Set<string>): Element[] {
   const out: Element[] = [];
   const stack: Element[] = elements(n).reverse();
   while (stack.length) {
     const e = stack.pop()!;
-    if (names.has(local(e.name))) out.push(e);
+    if (names.has(e.local)) out.push(e);
     else {
       const children = elements(e);
       for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
@@ -77,28 +92,185 @@ function descendants(n: { children: ChildNode[] }, names: Set<string>): Element[
   return out;
 }
 
+/** Stops reading (too deep, or not TBX). */
+class Stop extends Error {}
+
+function hasText(xml: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = xml.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) return true;
+  }
+  return false;
+}
+
+/**
+ * Reads TBX as it streams: each concept entry is built as a small tree, read when it closes and
+ * dropped, so that memory and time follow the number of concepts (npm run bench,
+ * tbxImport100kMs). Scanned with core/text/xmlScan.ts, which says why it is not a library.
+ */
 export function importTbx(xml: string): GlossaryLoadResult {
   const problems: GlossaryProblem[] = [];
-  const lines = new LineIndex(xml);
+  let lines: LineIndex | undefined;
   const problem = (severity: GlossaryProblem['severity'], message: string, start: number, end = start + 1) => {
+    lines ??= new LineIndex(xml);
     problems.push({ severity, message, start, end, ...lines.position(start) });
   };
-
-  const deep = tooDeepAt(xml);
-  if (deep !== undefined) {
-    problem('error', depthMessage(deep), deep);
-    return { glossary: { speeches: new Map(), concepts: [] }, problems };
-  }
-  const doc = parseDocument(xml, { xmlMode: true, withStartIndices: true, withEndIndices: true, decodeEntities: true });
-  const root = elements(doc)[0];
   const glossary: Glossary = { speeches: new Map(), concepts: [] };
-  if (!root || !/^(tbx|martif)$/.test(local(root.name))) {
-    problem('error', 'This is not a TBX file: the root element must be <tbx> (TBX v3) or <martif> (TBX v2).', root?.startIndex ?? 0);
-    return { glossary, problems };
-  }
   if (/<!DOCTYPE/i.test(xml.slice(0, 2000))) problem('warning', 'The DOCTYPE is ignored: entities declared in it are not expanded.', xml.search(/<!DOCTYPE/i));
 
-  const header = descendants(root, new Set(['tbxHeader', 'martifHeader']))[0];
+  const root: Element = { name: '', local: '', attribs: {}, children: [], parent: undefined, startIndex: 0, endIndex: 0 };
+  let current = root;
+  let depth = 0;
+  let inConcept = 0; // concept entries open (an entry inside another belongs to the outer one)
+  let mismatch: { message: string; at: number } | undefined;
+  const pending: Array<() => void> = [];
+  let conceptIndex = 0;
+  const ids = new Set<string>();
+
+  const events: XmlEvents = {
+    open(name, attribs, startIndex) {
+      if (++depth > MAX_XML_DEPTH) {
+        problem('error', depthMessage(startIndex), startIndex);
+        throw new Stop();
+      }
+      if (current === root && root.children.some(isTag)) return void (mismatch ??= { message: `a second root element <${name}>`, at: startIndex });
+      if (current === root && !/^(tbx|martif)$/.test(local(name))) {
+        problem('error', 'This is not a TBX file: the root element must be <tbx> (TBX v3) or <martif> (TBX v2).', startIndex);
+        throw new Stop();
+      }
+      const element: Element = { name, local: local(name), attribs, children: [], parent: current, startIndex, endIndex: startIndex };
+      current.children.push(element);
+      current = element;
+      if (CONCEPT.has(element.local)) inConcept++;
+    },
+    close(name, start, end) {
+      if (current === root || current.name !== name) {
+        // Forgiving, as readers of hand-made files must be: an end tag closes the open element of its name.
+        mismatch ??= { message: `</${name}> closes no open element of that name`, at: start };
+        let open: Element | undefined = current;
+        while (open && open !== root && open.name !== name) open = open.parent;
+        if (!open || open === root) return;
+        while (current !== open) this.close(current.name, start, end);
+      }
+      const element = current;
+      element.endIndex = end - 1;
+      current = element.parent ?? root;
+      depth--;
+      if (CONCEPT.has(element.local) && --inConcept === 0) {
+        // Read now and dropped from the tree; its appearances wait for the speeches (in the back matter, after the body).
+        current.children.pop();
+        const finish = readConcept(element, conceptIndex++);
+        if (finish) pending.push(finish);
+      }
+    },
+    // Outside concept entries only the header and back matter are read: the white space between entries is not kept.
+    wanted: (start, end) => depth > 0 && (inConcept > 0 || hasText(xml, start, end)),
+    text(t) {
+      current.children.push(t);
+    },
+  };
+
+  /** What a concept entry gives, once the speeches are known. */
+  const readConcept = (entry: Element, index: number): (() => void) | undefined => {
+    const id = entry.attribs.id || `tbx-${index + 1}`;
+    if (ids.has(id)) {
+      problem('error', `Duplicate concept "${id}": another conceptEntry above has the same id.`, entry.startIndex);
+      return undefined;
+    }
+    ids.add(id);
+    const concept: Concept = { id, zh: [], en: [], appearances: [] };
+    const kind = first(entry, 'descrip', 'subjectField');
+    if (kind === 'formulation' || kind === 'catchphrase' || kind === 'body' || kind === 'programme') concept.kind = kind;
+    const notes: string[] = named(entry, 'note').map((n) => clean(text(n))).filter(Boolean);
+    // Quotes in context, each with the speech it names: an appearance if that speech exists.
+    const quotes: Array<{ source: string; number: string | undefined; isZh: boolean; quote: string; note: string }> = [];
+
+    for (const lang of named(entry, LANGUAGE)) {
+      const code = (lang.attribs['xml:lang'] ?? lang.attribs.lang ?? '').toLowerCase();
+      const isZh = code.startsWith('zh');
+      const isEn = code.startsWith('en');
+      // Language-level definitions and notes belong to the concept.
+      for (const d of typed(lang, 'descrip', 'definition')) notes.push(clean(text(d)));
+      for (const grp of named(lang, 'descripGrp')) {
+        const def = first(grp, 'descrip', 'definition');
+        const context = typed(grp, 'descrip', 'context')[0];
+        const source = first(grp, 'admin', 'source');
+        if (def && (isZh || isEn)) notes.push(source ? `${def} (source: ${source})` : def);
+        if (context && source && (isZh || isEn)) {
+          quotes.push({ source, number: first(grp, 'admin', 'sourceIdentifier'), isZh, quote: clean(text(context)), note: named(grp, 'note').map((n) => clean(text(n))).join(' ') });
+        }
+      }
+      for (const d of named(lang, 'note')) notes.push(clean(text(d)));
+      if (!isZh && !isEn) continue;
+      for (const container of named(lang, TERM_CONTAINER)) {
+        const termEl = descendants(container, TERM)[0];
+        const term = termEl ? clean(text(termEl)) : '';
+        if (!term) {
+          problem('error', `Empty term in concept "${id}".`, (termEl ?? container).startIndex);
+          continue;
+        }
+        if (isZh) {
+          concept.zh.push(term);
+          const pron = first(container, 'termNote', 'pronunciation');
+          if (pron && !concept.pinyin) concept.pinyin = pron;
+          continue;
+        }
+        const statusEl = typed(container, 'termNote', 'administrativeStatus')[0] ?? descendants(container, TERM_STATUS)[0] ?? descendants(container, TERM_GROUP)
+          .flatMap((g) => typed(g, 'termNote', 'administrativeStatus'))[0];
+        let status: RenderingStatus = concept.en.some((r) => r.status === 'preferred') ? 'admitted' : 'preferred';
+        if (statusEl) {
+          const s = statusFromTbx(text(statusEl));
+          if (s) status = s;
+          else problem('error', `Unknown administrativeStatus "${clean(text(statusEl))}" for "${term}": use preferredTerm-admn-sts, admittedTerm-admn-sts, deprecatedTerm-admn-sts or supersededTerm-admn-sts.`, statusEl.startIndex, statusEl.endIndex + 1);
+        }
+        const rendering: Rendering = { text: term, status };
+        const authority = first(container, 'admin', 'source');
+        if (authority) rendering.authority = authority;
+        const note = named(container, 'note').map((n) => clean(text(n))).join(' ');
+        if (note) rendering.note = note;
+        concept.en.push(rendering);
+      }
+    }
+    const note = notes.filter(Boolean).join(' ');
+    if (note) concept.note = note;
+    if (concept.zh.length === 0 && concept.en.length === 0) {
+      problem('warning', `Concept "${id}" has no Chinese or English term and is skipped.`, entry.startIndex);
+      return undefined;
+    }
+    const at = glossary.concepts.push(concept) - 1;
+    if (quotes.length === 0) return undefined;
+    return () => {
+      const byNumber = new Map<string, Appearance>();
+      for (const q of quotes) {
+        if (!glossary.speeches.has(q.source)) continue;
+        const key = `${q.source}#${q.number ?? byNumber.size}`;
+        const appearance = byNumber.get(key) ?? { speech: q.source };
+        if (q.quote) appearance[q.isZh ? 'zh' : 'en'] = q.quote;
+        if (q.note) appearance.note = q.note;
+        byNumber.set(key, appearance);
+      }
+      // Back in their original order: sourceIdentifier is the appearance's number.
+      glossary.concepts[at].appearances = [...byNumber.entries()].sort(([a], [b]) => Number(a.split('#')[1]) - Number(b.split('#')[1])).map(([, v]) => v);
+    };
+  };
+
+  let malformed: { message: string; at: number } | undefined;
+  try {
+    malformed = scanXml(xml, events);
+  } catch (e) {
+    if (!(e instanceof Stop)) throw e;
+    return { glossary: { speeches: new Map(), concepts: [] }, problems };
+  }
+  if (current !== root) malformed ??= { message: `<${current.name}> is not closed`, at: current.startIndex };
+  malformed ??= mismatch;
+  const tbx = elements(root)[0];
+  if (!tbx) {
+    problem('error', 'This is not a TBX file: the root element must be <tbx> (TBX v3) or <martif> (TBX v2).', 0);
+    return { glossary, problems };
+  }
+  if (malformed) problem('warning', `The XML is malformed (${malformed.message}): Tifa read what it could.`, malformed.at);
+
+  const header = descendants(tbx, new Set(['tbxHeader', 'martifHeader']))[0];
   if (header) {
     const title = descendants(header, new Set(['title']))[0];
     if (title) glossary.name = clean(text(title)) || undefined;
@@ -109,9 +281,9 @@ export function importTbx(xml: string): GlossaryLoadResult {
   }
 
   // Speeches from the back matter (what our export writes).
-  for (const obj of descendants(root, new Set(['refObject']))) {
-    const section = obj.parent as Element | null;
-    if (!section || section.attribs?.type !== 'tifaSpeeches') continue;
+  for (const obj of descendants(tbx, new Set(['refObject']))) {
+    const section = obj.parent;
+    if (!section || section.attribs.type !== 'tifaSpeeches') continue;
     const items = new Map(descendants(obj, new Set(['item'])).map((i) => [i.attribs.type, clean(text(i))]));
     const id = obj.attribs.id;
     if (!id) continue;
@@ -128,85 +300,8 @@ export function importTbx(xml: string): GlossaryLoadResult {
     set('note', items.get('note'));
     glossary.speeches.set(id, speech);
   }
-
-  const concepts = descendants(root, CONCEPT);
-  if (concepts.length === 0) problem('warning', 'No concepts: the file has no conceptEntry (TBX v3) or termEntry (TBX v2).', root.startIndex ?? 0);
-  const ids = new Set<string>();
-  concepts.forEach((entry, index) => {
-    const id = entry.attribs.id || `tbx-${index + 1}`;
-    if (ids.has(id)) {
-      problem('error', `Duplicate concept "${id}": another conceptEntry above has the same id.`, entry.startIndex ?? 0);
-      return;
-    }
-    ids.add(id);
-    const concept: Concept = { id, zh: [], en: [], appearances: [] };
-    const kind = first(entry, 'descrip', 'subjectField');
-    if (kind === 'formulation' || kind === 'catchphrase' || kind === 'body' || kind === 'programme') concept.kind = kind;
-    const notes: string[] = named(entry, 'note').map((n) => clean(text(n))).filter(Boolean);
-    const byNumber = new Map<string, Appearance>();
-
-    for (const lang of named(entry, LANGUAGE)) {
-      const code = (lang.attribs['xml:lang'] ?? lang.attribs.lang ?? '').toLowerCase();
-      const isZh = code.startsWith('zh');
-      const isEn = code.startsWith('en');
-      // Language-level definitions and notes belong to the concept.
-      for (const d of typed(lang, 'descrip', 'definition')) notes.push(clean(text(d)));
-      for (const grp of named(lang, 'descripGrp')) {
-        const def = first(grp, 'descrip', 'definition');
-        const context = typed(grp, 'descrip', 'context')[0];
-        const source = first(grp, 'admin', 'source');
-        if (def && (isZh || isEn)) notes.push(source ? `${def} (source: ${source})` : def);
-        if (context && source && glossary.speeches.has(source) && (isZh || isEn)) {
-          const key = `${source}#${first(grp, 'admin', 'sourceIdentifier') ?? byNumber.size}`;
-          const appearance = byNumber.get(key) ?? { speech: source };
-          const quote = clean(text(context));
-          if (quote) appearance[isZh ? 'zh' : 'en'] = quote;
-          const note = named(grp, 'note').map((n) => clean(text(n))).join(' ');
-          if (note) appearance.note = note;
-          byNumber.set(key, appearance);
-        }
-      }
-      for (const d of named(lang, 'note')) notes.push(clean(text(d)));
-      if (!isZh && !isEn) continue;
-      for (const container of named(lang, TERM_CONTAINER)) {
-        const termEl = descendants(container, new Set(['term']))[0];
-        const term = termEl ? clean(text(termEl)) : '';
-        if (!term) {
-          problem('error', `Empty term in concept "${id}".`, (termEl ?? container).startIndex ?? 0);
-          continue;
-        }
-        if (isZh) {
-          concept.zh.push(term);
-          const pron = first(container, 'termNote', 'pronunciation');
-          if (pron && !concept.pinyin) concept.pinyin = pron;
-          continue;
-        }
-        const statusEl = typed(container, 'termNote', 'administrativeStatus')[0] ?? descendants(container, new Set(['termStatus']))[0] ?? descendants(container, new Set(['termGrp']))
-          .flatMap((g) => typed(g, 'termNote', 'administrativeStatus'))[0];
-        let status: RenderingStatus = concept.en.some((r) => r.status === 'preferred') ? 'admitted' : 'preferred';
-        if (statusEl) {
-          const s = statusFromTbx(text(statusEl));
-          if (s) status = s;
-          else problem('error', `Unknown administrativeStatus "${clean(text(statusEl))}" for "${term}": use preferredTerm-admn-sts, admittedTerm-admn-sts, deprecatedTerm-admn-sts or supersededTerm-admn-sts.`, statusEl.startIndex ?? 0, (statusEl.endIndex ?? statusEl.startIndex ?? 0) + 1);
-        }
-        const rendering: Rendering = { text: term, status };
-        const authority = first(container, 'admin', 'source');
-        if (authority) rendering.authority = authority;
-        const note = named(container, 'note').map((n) => clean(text(n))).join(' ');
-        if (note) rendering.note = note;
-        concept.en.push(rendering);
-      }
-    }
-    // Back in their original order: sourceIdentifier is the appearance's number.
-    concept.appearances = [...byNumber.entries()].sort(([a], [b]) => Number(a.split('#')[1]) - Number(b.split('#')[1])).map(([, v]) => v);
-    const note = notes.filter(Boolean).join(' ');
-    if (note) concept.note = note;
-    if (concept.zh.length === 0 && concept.en.length === 0) {
-      problem('warning', `Concept "${id}" has no Chinese or English term and is skipped.`, entry.startIndex ?? 0);
-      return;
-    }
-    glossary.concepts.push(concept);
-  });
+  for (const finish of pending) finish();
+  if (conceptIndex === 0) problem('warning', 'No concepts: the file has no conceptEntry (TBX v3) or termEntry (TBX v2).', tbx.startIndex);
   return { glossary, problems };
 }
 

@@ -8,9 +8,10 @@
  * concepts, duplicate speeches. Each problem carries the line and column of the offending node.
  */
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode, stringify } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import schema from '../../../../glossary/glossary.schema.json';
 import type { Appearance, Concept, Glossary, Rendering, Speech } from '../glossary/model';
+import { readBlockYaml, writeBlockYaml } from './yamlBlock';
 
 export interface GlossaryProblem {
   severity: 'error' | 'warning';
@@ -66,25 +67,29 @@ function loadUnguarded(text: string): GlossaryLoadResult {
     problems.push({ severity, message, start: start + bom, end: Math.max(end, start) + bom, line: pos.line, column: pos.col });
   };
 
-  const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: true, strict: true });
-  for (const e of doc.errors) {
-    const deep = /Maximum call stack size exceeded/.test(e.message);
-    problem('error', deep ? 'The glossary is nested too deeply to be read.' : `YAML syntax: ${firstLine(e.message)}`, e.pos[0], e.pos[1]);
-  }
-  for (const w of doc.warnings) problem('warning', `YAML: ${firstLine(w.message)}`, w.pos[0], w.pos[1]);
-  if (doc.errors.length > 0) return { glossary: emptyResultGlossary(), problems };
-
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (e) {
-    const message = (e as Error).message ?? '';
-    if (/alias/i.test(message)) {
-      // An "alias bomb": a few lines that expand to millions of values.
-      const at = source.search(/\*[A-Za-z0-9_-]/);
-      problem('error', `Too many aliases (*name): this glossary would expand to more than ${MAX_ALIAS_COUNT} copies and is not loaded.`, Math.max(0, at), Math.max(0, at) + 1);
-    } else problem('error', `YAML: ${firstLine(message)}`, 0, 0);
-    return { glossary: emptyResultGlossary(), problems };
+  // Block-style YAML (what tifa export writes) is read by a fast reader; anything else, and the
+  // positions of any problem, by the yaml library.
+  let doc: Document | undefined;
+  const parsed = () => (doc ??= parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: true, strict: true }));
+  let data: unknown = readBlockYaml(source);
+  if (data === undefined) {
+    for (const e of parsed().errors) {
+      const deep = /Maximum call stack size exceeded/.test(e.message);
+      problem('error', deep ? 'The glossary is nested too deeply to be read.' : `YAML syntax: ${firstLine(e.message)}`, e.pos[0], e.pos[1]);
+    }
+    for (const w of parsed().warnings) problem('warning', `YAML: ${firstLine(w.message)}`, w.pos[0], w.pos[1]);
+    if (parsed().errors.length > 0) return { glossary: emptyResultGlossary(), problems };
+    try {
+      data = parsed().toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (e) {
+      const message = (e as Error).message ?? '';
+      if (/alias/i.test(message)) {
+        // An "alias bomb": a few lines that expand to millions of values.
+        const at = source.search(/\*[A-Za-z0-9_-]/);
+        problem('error', `Too many aliases (*name): this glossary would expand to more than ${MAX_ALIAS_COUNT} copies and is not loaded.`, Math.max(0, at), Math.max(0, at) + 1);
+      } else problem('error', `YAML: ${firstLine(message)}`, 0, 0);
+      return { glossary: emptyResultGlossary(), problems };
+    }
   }
 
   const check = validate();
@@ -94,7 +99,7 @@ function loadUnguarded(text: string): GlossaryLoadResult {
     const said = new Set<string>();
     for (const err of dedupeErrors(check.errors ?? [])) {
       const path = pointerToPath(err.instancePath);
-      const [start, end] = errorRange(doc, path, err);
+      const [start, end] = errorRange(parsed(), path, err);
       const message = describeError(err, path, data);
       // Several schema keywords can describe one mistake ("" fails minLength and pattern).
       if (said.has(`${start}|${message}`)) continue;
@@ -115,7 +120,7 @@ function loadUnguarded(text: string): GlossaryLoadResult {
   (raw.speeches ?? []).forEach((speech, i) => {
     if (badSpeeches.has(i)) return;
     if (glossary.speeches.has(speech.id)) {
-      const [s, e] = nodeRange(doc, ['speeches', i, 'id']);
+      const [s, e] = nodeRange(parsed(), ['speeches', i, 'id']);
       problem('error', `Duplicate speech "${speech.id}": another speech above has the same id.`, s, e);
       return;
     }
@@ -127,7 +132,7 @@ function loadUnguarded(text: string): GlossaryLoadResult {
   (raw.concepts ?? []).forEach((c, i) => {
     if (badConcepts.has(i)) return;
     if (ids.has(c.id)) {
-      const [s, e] = nodeRange(doc, ['concepts', i, 'id']);
+      const [s, e] = nodeRange(parsed(), ['concepts', i, 'id']);
       problem('error', `Duplicate concept "${c.id}": another concept above has the same id.`, s, e);
       return;
     }
@@ -135,14 +140,14 @@ function loadUnguarded(text: string): GlossaryLoadResult {
     (c.zh ?? []).forEach((form, j) => {
       const owner = forms.get(form.trim());
       if (owner !== undefined) {
-        const [s, e] = nodeRange(doc, ['concepts', i, 'zh', j]);
+        const [s, e] = nodeRange(parsed(), ['concepts', i, 'zh', j]);
         problem('error', `Duplicate concept: "${form}" is already a form of concept "${owner}".`, s, e);
         ok = false;
       }
     });
     (c.appearances ?? []).forEach((a, j) => {
       if (!glossary.speeches.has(a.speech)) {
-        const [s, e] = nodeRange(doc, ['concepts', i, 'appearances', j, 'speech']);
+        const [s, e] = nodeRange(parsed(), ['concepts', i, 'appearances', j, 'speech']);
         const known = [...glossary.speeches.keys()];
         problem('error', `Unknown speech "${a.speech}": it is not listed under "speeches"${known.length ? ` (known: ${known.slice(0, 8).join(', ')}${known.length > 8 ? ', …' : ''})` : ''}.`, s, e);
         ok = false;
@@ -357,5 +362,5 @@ export function exportYaml(glossary: Glossary): string {
     if (c.note) o.note = c.note;
     return o;
   });
-  return '# Tifa glossary (exported)\n' + stringify(doc, { lineWidth: 0 });
+  return '# Tifa glossary (exported)\n' + writeBlockYaml(doc as Parameters<typeof writeBlockYaml>[0]);
 }
