@@ -16,13 +16,15 @@ provideOpenCC(() => (require('./opencc.js') as { openccData: OpenCCData }).openc
 export const BUILTIN_GLOSSARY_TEXT: string = text;
 export const BUILTIN_GLOSSARY_LABEL = 'built-in glossary';
 
+// The tables every engine needs, built-in glossary or not (`tifa lint --no-builtin` too).
+seedSimplifiedTable(prebuilt.pairs);
+seedNormalizationTables(decodeTables(prebuilt.tables));
+
 let glossary: Glossary | undefined;
 
 /** The built-in glossary as loaded at build time (a fresh copy of its concepts for each caller). */
 export function prebuiltGlossary(): Glossary {
   if (!glossary) {
-    seedSimplifiedTable(prebuilt.pairs);
-    seedNormalizationTables(decodeTables(prebuilt.tables));
     seedRegionalForms(prebuilt.regional);
     glossary = { ...prebuilt.glossary, speeches: new Map(prebuilt.glossary.speeches.map((s) => [s.id, s])) } as Glossary;
   }

@@ -89,7 +89,7 @@ export class FormulationMatcher {
   /** Raw matches as flat triples (start, end, pattern), after whole-word checks. */
   private scan(text: string): number[] {
     const a = this.automaton;
-    const { rootNext, first, count: childCount, unit: edgeUnit, fail, output, patternNext, dictLink, patternLength } = a;
+    const { rootNext, nodes, unit: edgeUnit, output, patternNext, dictLink, patternLength } = a;
     const patterns = this.patterns;
     // Ring buffers over the last normalized units: a match's start lies at most maxPatternLength back.
     let ringSize = 2;
@@ -117,8 +117,9 @@ export class FormulationMatcher {
         // Automaton.step, inlined: this loop is the hot path.
         for (;;) {
           if (state === 0) { state = rootNext[u]; break; }
-          let lo = first[state];
-          let hi = lo + childCount[state] - 1;
+          const at = state << 2;
+          let lo = nodes[at];
+          let hi = lo + nodes[at + 1] - 1;
           let t = -1;
           while (lo <= hi) {
             const mid = (lo + hi) >> 1;
@@ -128,10 +129,10 @@ export class FormulationMatcher {
             else hi = mid - 1;
           }
           if (t >= 0) { state = t; break; }
-          state = fail[state];
+          state = nodes[at + 2];
         }
         if (state !== 0) {
-          let node = output[state] >= 0 ? state : dictLink[state];
+          let node = nodes[(state << 2) + 3];
           while (node !== 0) {
             for (let p = output[node]; p >= 0; p = patternNext[p]) {
               const info = patterns[p];
