@@ -105,7 +105,8 @@ export async function hoverDuringEdits(serverJs: string, corpus: string, sizes =
       const uri = 'file:///bench-typing.txt';
       const doc = TextDocument.create(uri, 'plaintext', 1, text);
       await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
-      const hoverAt = doc.positionAt(text.indexOf('发展') >= 0 ? text.indexOf('发展') : 0);
+      const word = text.lastIndexOf('发展', Math.floor(chars / 2) - 2); // a formulation-rich word before the typing
+      const hoverAt = doc.positionAt(Math.max(0, word));
       await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: hoverAt }); // the first analysis
       const latencies: number[] = [];
       // Typing at one place after the hover's: neither position moves, so the client keeps no copy
