@@ -15,8 +15,8 @@ import { builtinGlossary, fixture, ROOT } from '../helpers';
 
 function random(seed: number): () => number {
   return () => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    return seed / 0x80000000;
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; // 32-bit arithmetic: a float product loses bits
+    return seed / 4294967296;
   };
 }
 
@@ -32,8 +32,8 @@ function awkwardGlossary(rnd: () => number, n: number): Glossary {
   const concepts: Concept[] = [];
   for (let i = 0; i < n; i++) {
     const c: Concept = { id: `c${i}`, zh: [`术语${i}${pick()}`.trim() || `z${i}`], en: [{ text: `term ${pick()} ${i}`.trim(), status: 'preferred' }], appearances: [] };
-    if (rnd() < 0.5) c.note = pick() || 'note';
-    if (rnd() < 0.3) c.en.push({ text: `alt ${i}`, status: 'deprecated', note: pick() || undefined });
+    if (rnd() < 0.5) c.note = `note ${pick()}`.trim();
+    if (rnd() < 0.3) c.en.push({ text: `alt ${i}`, status: 'deprecated', note: `why ${pick()}`.trim() });
     concepts.push(c);
   }
   return { speeches: new Map(), concepts };

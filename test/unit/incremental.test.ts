@@ -8,8 +8,8 @@ import { builtinEngine } from '../helpers';
 
 function random(seed: number): () => number {
   return () => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    return seed / 0x80000000;
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; // 32-bit arithmetic: a float product loses bits
+    return seed / 4294967296;
   };
 }
 

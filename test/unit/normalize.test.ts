@@ -26,6 +26,13 @@ describe('normalization', () => {
     assert.equal(norm('(网络强国) 是'), '(网络强国)是');
   });
 
+  it('folds traditional characters that Japanese also simplifies to the Chinese simplified ones, not to Japanese forms', () => {
+    // A reversed Japanese dictionary once folded 經 to 経: traditional 經濟 never matched 经济.
+    assert.equal(norm('經濟發展，實施對外開放，兩岸歷史'), '经济发展,实施对外开放,两岸历史');
+    // Characters Japanese uses for others stay themselves: 芸 is not 艺.
+    assert.equal(norm('芸芸众生'), '芸芸众生');
+  });
+
   it('folds traditional and variant characters to simplified with OpenCC data', () => {
     assert.equal(norm('網絡強國'), '网络强国');
     assert.equal(norm('網路強國'), '网路强国'); // a Taiwan word: found through the pattern side, not here

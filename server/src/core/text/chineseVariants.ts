@@ -17,7 +17,7 @@
  * a file of their own, only when a glossary form needs them. The core stays free of I/O.
  */
 export interface OpenCCData {
-  /** Dictionaries folding variants to the standard traditional form (compatibility, Japanese, Taiwan, Hong Kong). */
+  /** Dictionaries folding variants to the standard traditional form (compatibility ideographs, Taiwan, Hong Kong). */
   variants: string[];
   /** Traditional to simplified characters. */
   traditionalToSimplified: string;
