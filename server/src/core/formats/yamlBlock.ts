@@ -7,7 +7,8 @@
  * 1.7 s here, before any checking; this reader takes a fraction of a second (npm run bench,
  * yamlImport100kMs). It is only a fast path: anything outside that shape (flow collections,
  * anchors, tags, block scalars, multi-line scalars, quoted keys, duplicate keys, a value that
- * YAML would read as a number, a boolean or null) returns undefined, and the caller reads the
+ * YAML would read as a boolean, null or a number other than a plain integer such as the
+ * `version: 1` every glossary starts with) returns undefined, and the caller reads the
  * text with the `yaml` library, which also gives the positions that problems point at. The tests
  * compare both readers on every glossary in the project and on random documents.
  */
@@ -22,8 +23,8 @@ function fail(): never {
 
 /** Plain scalars YAML's core schema reads as something other than a string: leave them to the library. */
 const NOT_A_STRING = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
-/** Characters a plain scalar may not start with, and what may not appear in one. */
-const PLAIN_START = /^[-?:,[\]{}#&*!|>'"%@`]/; // for the writer
+/** Characters a plain scalar may not start with (the writer quotes such strings). */
+const PLAIN_START = /^[-?:,[\]{}#&*!|>'"%@`]/;
 /** Printable for YAML (no C0/C1 controls but tab, no BOM, no surrogate halves). */
 const UNPRINTABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
