@@ -13,8 +13,8 @@ import { glob } from 'tinyglobby';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { buildEngine, formatProblem, loadBuiltinGlossary, loadGlossaryFile, type LoadedGlossary } from './glossaries';
-import { severityName, toDiagnostics } from './lspDiagnostics';
-import { checkedFix, documentKind, DRAFT_GLOB, exportGlossary, type GlossaryFormat, preferredFixEdits, RULES, type TifaEngine } from './core';
+import { toDiagnostics } from './lspDiagnostics';
+import { checkedFix, documentKind, DRAFT_GLOB, exportGlossary, type GlossaryFormat, type Level, LIMITS, preferredFixEdits, RULES, shown, type TifaEngine } from './core';
 import { readTextFile } from './files';
 import { readParallelSource } from './parallel';
 
@@ -203,15 +203,25 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
       }
     }
     const document = TextDocument.create(pathToFileURL(resolve(path)).href, 'plaintext', 1, text);
-    const diagnostics = toDiagnostics(document, lintFile(engine, path, text).findings, (code) => (code in RULES ? RULES[code as keyof typeof RULES].defaultLevel : 'warning'));
-    // One write per file: a write per line cost a tenth of a run with tens of thousands of findings.
+    const findings = lintFile(engine, path, text).findings;
+    if (options.format === 'json') {
+      const diagnostics = toDiagnostics(document, findings, levelOf);
+      if (diagnostics.some((d) => d.severity === DiagnosticSeverity.Error || d.severity === DiagnosticSeverity.Warning)) worst = 1;
+      report.push({ path, diagnostics: diagnostics.map(({ data: _data, ...d }) => d) });
+      continue;
+    }
+    // Text: lines straight from the findings (what toDiagnostics would give, without building
+    // tens of thousands of objects to print them). One write per file: a write per line cost a
+    // tenth of a run with tens of thousands of findings.
     const lines: string[] = [];
-    for (const d of diagnostics) {
-      if (d.severity === DiagnosticSeverity.Error || d.severity === DiagnosticSeverity.Warning) worst = 1;
-      if (options.format === 'text') lines.push(`${path}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severityName(d)} ${d.code} ${d.message}`);
+    for (const f of findings) {
+      const level = levelOf(f.code);
+      if (level === 'off') continue;
+      if (level === 'error' || level === 'warning') worst = 1;
+      const { line, character } = document.positionAt(f.start);
+      lines.push(`${path}:${line + 1}:${character + 1} ${level} ${f.code} ${shown(f.message, LIMITS.message)}`);
     }
     if (lines.length) out(lines.join('\n'));
-    report.push({ path, diagnostics: diagnostics.map(({ data: _data, ...d }) => d) });
   }
   if (options.fix) err(`tifa: fixed ${fixed} rendering${fixed === 1 ? '' : 's'}`);
   if (options.format === 'json') out(JSON.stringify(report, null, 2));
@@ -221,6 +231,11 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
 function lintFile(engine: TifaEngine, path: string, text: string) {
   const parallel = readParallelSource(resolve(path), MAX_FILE_BYTES);
   return engine.lint(text, { kind: documentKind(undefined, path), parallelSource: parallel });
+}
+
+/** The level of a rule, as the editor's defaults have it. */
+function levelOf(code: string): Level {
+  return code in RULES ? RULES[code as keyof typeof RULES].defaultLevel : 'warning';
 }
 
 /** Every preferred fix, checked (see core/fixes), as the text it gives. */

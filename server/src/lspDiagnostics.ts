@@ -1,6 +1,6 @@
 /**
- * Core findings to LSP diagnostics (offsets to UTF-16 positions), for the server and the CLI;
- * severity names for the CLI's text output. Other features convert their own offsets with the
+ * Core findings to LSP diagnostics (offsets to UTF-16 positions), for the server and the CLI's
+ * JSON output. Other features convert their own offsets with the
  * document's positionAt.
  */
 import { existsSync } from 'node:fs';
@@ -34,13 +34,6 @@ export function ruleHref(code: string): string | undefined {
  * LIMITS.diagnosticsPerDocument are returned (errors and warnings first), and a notice at the
  * top of the document says how many more there are: serialising millions would exhaust memory.
  */
-const SEVERITY_NAMES: Record<DiagnosticSeverity, Exclude<Level, 'off'>> = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' };
-
-/** The level name of a diagnostic's severity (error when none is set, as the LSP reads it). */
-export function severityName(d: Diagnostic): Exclude<Level, 'off'> {
-  return SEVERITY_NAMES[d.severity ?? DiagnosticSeverity.Error];
-}
-
 export function toDiagnostics(document: TextDocument, findings: readonly Finding[], levelOf: (code: string) => Level, cap = false): Diagnostic[] {
   let kept: Array<{ f: Finding; level: Exclude<Level, 'off'> }> = [];
   for (const f of findings) {
