@@ -76,7 +76,7 @@ const builds = [
   // A build id at its end keys the cache (see server/src/cliLauncher.ts).
   { entryPoints: { 'tifa-cli': 'server/src/cli.ts' }, footer: { js: `// tifa-build ${randomUUID()}` } },
   { entryPoints: { cli: 'server/src/cliLauncher.ts' }, banner: { js: '#!/usr/bin/env node' } },
-  ...(production ? [] : [{ entryPoints: { bench: 'bench/bench.ts' } }]),
+  ...(production ? [] : [{ entryPoints: { bench: 'bench/bench.ts' } }, { entryPoints: { 'bench-hover': 'bench/hoverClient.ts' } }]),
 ].map((b) => ({ ...common, ...b, outdir: 'dist' }));
 // The VS Code integration suite, loaded by the extension host (not shipped).
 if (!production) builds.push({ ...common, external: ['vscode', 'mocha'], entryPoints: { index: 'test/e2e/suite/index.ts' }, outdir: 'out/e2e' });

@@ -8,13 +8,15 @@
  * two sizes four times apart (--no-shapes skips them), and the server opening 1,000 and 4,000
  * parallel en/zh documents.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Concept, type Glossary, loadGlossaryYaml, mergeGlossaries, TifaEngine } from '../server/src/core';
 import { BUILTIN_GLOSSARY_TEXT } from '../server/src/builtinGlossary';
 import { toDiagnostics } from '../server/src/lspDiagnostics';
-import { cliStart, editReanalysis, glossaryImport, hoverDuringEdits } from './house';
+import { cliStart, editReanalysis, glossaryImport, type Sized } from './house';
 import { openParallelDocuments, shapeTimings } from './shapes';
 
 function arg(name: string, fallback: string): string {
@@ -114,6 +116,20 @@ for (let r = 0; r < 3; r++) {
 
 const chars = text.length;
 
+/** hoverDuringEdits, run by a client process of its own (bench/hoverClient.ts). */
+function hoverInOwnProcess(serverJs: string, text: string): Sized[] {
+  const dir = mkdtempSync(join(tmpdir(), 'tifa-bench-hover-'));
+  try {
+    const file = join(dir, 'corpus.txt');
+    writeFileSync(file, text);
+    const r = spawnSync(process.execPath, ['--expose-gc', join(__dirname, 'bench-hover.js'), serverJs, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    if (r.status !== 0) throw new Error(`bench: the hover client failed: ${r.stderr}`);
+    return JSON.parse(r.stdout) as Sized[];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const withShapes = !process.argv.includes('--no-shapes');
   // The house-keeping figures, each at two sizes.
@@ -123,7 +139,7 @@ async function main(): Promise<void> {
   const cli = cliStart(join(__dirname, 'cli.js'), corpus);
   const edit = editReanalysis(engine, text);
   const editMarkdown = editReanalysis(engine, text, 'markdown');
-  const hover = await hoverDuringEdits(join(__dirname, 'server.js'), corpus);
+  const hover = hoverInOwnProcess(join(__dirname, 'server.js'), corpus);
   const shapeResults = withShapes ? shapeTimings(engine) : [];
   const serverJs = join(__dirname, 'server.js');
   const openDocs = withShapes ? { small: 1000, large: 4000, smallMs: await openParallelDocuments(serverJs, 1000), largeMs: await openParallelDocuments(serverJs, 4000) } : undefined;
