@@ -127,8 +127,10 @@ export async function hoverDuringEdits(serverJs: string, corpus: string, sizes =
       latencies.sort((a, b) => a - b);
       out.push({ size: chars, ms: +latencies[Math.ceil(latencies.length * 0.99) - 1].toFixed(1) });
     } finally {
-      proc.kill();
       connection.dispose();
+      proc.stdin?.destroy();
+      proc.stdout?.destroy();
+      proc.kill();
     }
   }
   return out;

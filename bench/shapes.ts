@@ -95,8 +95,11 @@ export async function openParallelDocuments(serverJs: string, n: number): Promis
     }
     return Math.round(performance.now() - t);
   } finally {
-    proc.kill();
+    // The server's pipes too: a write still queued to a killed server kept this process alive.
     connection.dispose();
+    proc.stdin?.destroy();
+    proc.stdout?.destroy();
+    proc.kill();
     rmSync(dir, { recursive: true, force: true });
   }
 }
