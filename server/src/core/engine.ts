@@ -11,7 +11,7 @@ import { type FormulationMatch, FormulationMatcher } from './text/matcher';
 import type { Glossary } from './glossary/model';
 import { parseBilingualXmlOnce } from './text/xmlSegments';
 import { lowerBound } from './text/search';
-import { rematch } from './text/incremental';
+import { paragraphEnd, paragraphStart, rematch } from './text/incremental';
 
 export type DocumentKind = 'plaintext' | 'markdown' | 'xliff' | 'tmx';
 
@@ -201,13 +201,10 @@ export class TifaEngine {
   matchesAround(text: TextSlices, kind: DocumentKind, offset: number, reach = 4000): FormulationMatch[] | undefined {
     if (kind === 'xliff' || kind === 'tmx') return undefined;
     const from = Math.max(0, offset - reach);
-    const to = Math.min(text.length, offset + reach);
-    const before = text.slice(from, offset);
-    const blankBefore = /\n[ \t]*\r?\n(?![\s\S]*\n[ \t]*\r?\n)/.exec(before);
-    const start = blankBefore ? from + blankBefore.index + blankBefore[0].length : from;
-    const blankAfter = /\r?\n[ \t]*\r?\n/.exec(text.slice(offset, to));
-    const end = blankAfter ? offset + blankAfter.index : to;
-    const window = text.slice(start, end);
+    const around = text.slice(from, Math.min(text.length, offset + reach));
+    // The same paragraph bounds as re-analysis after an edit (core/text/incremental.ts).
+    const start = from + paragraphStart(around, offset - from);
+    const window = around.slice(start - from, paragraphEnd(around, offset - from));
     const prose = kind === 'markdown' ? mask(window, markdownNonProse(window)) : window;
     return this.matcher.find(prose).map((m) => ({ ...m, start: m.start + start, end: m.end + start }));
   }
