@@ -20,7 +20,8 @@ const importMetaUrlBanner = "const __importMetaUrl = require('url').pathToFileUR
 /**
  * What a start would otherwise compute every time, computed once here with the core itself: the
  * built-in glossary loaded and validated, the regional (Taiwan) forms of its Chinese forms, and
- * the tables that fold traditional characters and case. The bundles import it as `tifa:prebuilt`; a
+ * what can change a form in Taiwan writing (regionalTriggers), and the tables that fold
+ * traditional characters and case. The bundles import it as `tifa:prebuilt`; a
  * start then parses neither the YAML nor OpenCC's dictionaries (CLI start-up: 581 ms before).
  */
 async function prebuilt() {
@@ -30,7 +31,7 @@ async function prebuilt() {
     new Function('module', 'exports', 'require', out.outputFiles[0].text)(module, module.exports, createRequire(import.meta.url));
     return module.exports;
   };
-  const { loadGlossaryYaml, normalizationTables, provideOpenCC, regionalForms, simplifiedPairs } = await load('server/src/core/index.ts');
+  const { loadGlossaryYaml, normalizationTables, provideOpenCC, regionalForms, regionalTriggers, simplifiedPairs } = await load('server/src/core/index.ts');
   const { encodeTables } = await load('server/src/tables.ts');
   const { openccData } = await load('server/src/opencc.ts');
   provideOpenCC(() => openccData);
@@ -38,7 +39,7 @@ async function prebuilt() {
   if (problems.length) throw new Error(`the built-in glossary has problems: ${JSON.stringify(problems)}`);
   const regional = {};
   for (const c of glossary.concepts) for (const f of c.zh) regional[f] = regionalForms(f);
-  return { glossary: { ...glossary, speeches: [...glossary.speeches.values()] }, regional, pairs: simplifiedPairs(), tables: encodeTables(normalizationTables()) };
+  return { glossary: { ...glossary, speeches: [...glossary.speeches.values()] }, regional, triggers: regionalTriggers(), pairs: simplifiedPairs(), tables: encodeTables(normalizationTables()) };
 }
 const prebuiltJson = JSON.stringify(await prebuilt());
 const prebuiltPlugin = {

@@ -5,7 +5,7 @@
  */
 import prebuilt from 'tifa:prebuilt';
 import text from '../../glossary/builtin.tifa.yaml';
-import { type Glossary, type OpenCCData, provideOpenCC, seedNormalizationTables, seedRegionalForms, seedSimplifiedTable } from './core';
+import { type Glossary, type OpenCCData, provideOpenCC, seedNormalizationTables, seedRegionalForms, seedRegionalTriggers, seedSimplifiedTable } from './core';
 import { decodeTables } from './tables';
 
 // OpenCC's dictionaries live in dist/opencc.js, beside this bundle, read only when a glossary
@@ -19,6 +19,7 @@ export const BUILTIN_GLOSSARY_LABEL = 'built-in glossary';
 // The tables every engine needs, built-in glossary or not (`tifa lint --no-builtin` too).
 seedSimplifiedTable(prebuilt.pairs);
 seedNormalizationTables(decodeTables(prebuilt.tables));
+seedRegionalTriggers(prebuilt.triggers);
 
 let glossary: Glossary | undefined;
 

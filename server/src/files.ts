@@ -170,9 +170,12 @@ function plausible(text: string): number {
 function zeroBytes(bytes: Uint8Array): { total: number; even: number; odd: number } {
   let even = 0;
   let odd = 0;
-  // The first 64 KB tell: a binary file has zeros early, text has none.
+  // The first 64 KB tell: a binary file has zeros early, text has none. Text, the usual case, is
+  // settled by a native search (a loop over each file's 64 KB was 7% of linting 190 files).
   const n = Math.min(bytes.length, 65536);
-  for (let i = 0; i < n; i++) {
+  const first = bytes.indexOf(0);
+  if (first < 0 || first >= n) return { total: 0, even: 0, odd: 0 };
+  for (let i = first; i < n; i++) {
     if (bytes[i] !== 0) continue;
     if (i & 1) odd++;
     else even++;

@@ -12,8 +12,8 @@ declare module 'opencc-js/to/*' {
   export default locale;
 }
 declare module 'tifa:prebuilt' {
-  import type { Glossary, Speech } from './core';
-  const prebuilt: { glossary: Omit<Glossary, 'speeches'> & { speeches: Speech[] }; regional: Record<string, string[]>; pairs: string; tables: { fold: string; flags: string } };
+  import type { Glossary, RegionalTriggers, Speech } from './core';
+  const prebuilt: { glossary: Omit<Glossary, 'speeches'> & { speeches: Speech[] }; regional: Record<string, string[]>; triggers: RegionalTriggers; pairs: string; tables: { fold: string; flags: string } };
   export default prebuilt;
 }
 declare module '*.yaml' {

@@ -20,7 +20,7 @@ export { exportGlossary, FORMAT_NAMES, type GlossaryFormat, glossaryFormat, load
 export { type GlossaryLoadResult, type GlossaryProblem, loadGlossaryYaml } from './formats/yaml';
 
 export type { FormulationMatch } from './text/matcher';
-export { type OpenCCData, provideOpenCC, regionalForms, seedRegionalForms, seedSimplifiedTable, simplifiedPairs } from './text/chineseVariants';
+export { type OpenCCData, provideOpenCC, type RegionalTriggers, regionalForms, regionalTriggers, seedRegionalForms, seedRegionalTriggers, seedSimplifiedTable, simplifiedPairs } from './text/chineseVariants';
 export { type NormalizationTables, normalizationTables, seedNormalizationTables } from './text/normalize';
 
 export type { Finding, FixData, FormulationData } from './checks/findings';

@@ -99,7 +99,7 @@ export class FormulationMatcher {
     const ringUnit = new Uint16Array(ringSize);
     const raw: number[] = [];
     // Matches waiting for the next unit to confirm a whole-word end: (pattern, start, end) triples.
-    let pending: number[] = [];
+    const pending: number[] = [];
     let state = 0;
     let g = 0; // index of the next normalized unit
 
@@ -110,7 +110,7 @@ export class FormulationMatcher {
         if (pending.length > 0) {
           const isWord = isWordUnitNormalized(u);
           for (let q = 0; q < pending.length; q += 3) if (!isWord) raw.push(pending[q + 1], pending[q + 2], pending[q]);
-          pending = [];
+          pending.length = 0; // reused, not a new array per confirmed match
         }
         ringStart[g & ringMask] = starts[k];
         ringUnit[g & ringMask] = u;
