@@ -122,6 +122,18 @@ describe('fast readers', () => {
     assert.equal(decodeXmlEntities('&#0; &#xD800; &#x110000; &unknown; &#x1F600;'), '&#0; &#xD800; &#x110000; &unknown; 😀');
   });
 
+  it('XML scanner: names of one length and first letter are told apart, and an end tag may end in white space', () => {
+    // The scanner keeps names it has seen by length and first unit (no new string per tag).
+    const xml = '<note><nota a="1" b="2"/><node>x</node ><nota/></note\r\n>';
+    const out: string[] = [];
+    scanXml(xml, {
+      open: (name, attributes) => out.push(`open ${name} ${Object.keys(attributes).join(',')}`),
+      close: (name) => out.push(`close ${name}`),
+      text: (text) => out.push(`text ${text}`),
+    });
+    assert.deepEqual(out, ['open note ', 'open nota a,b', 'close nota', 'open node ', 'text x', 'close node', 'open nota ', 'close nota', 'close note']);
+  });
+
   it('TBX: reads a malformed file as far as it can, and says where it went wrong', () => {
     const tbx = '<tbx>\n<text><body>\n<conceptEntry id="a"><langSec xml:lang="zh"><termSec><term>网络强国</term></termSec></langSec><langSec xml:lang="en"><termSec><term>cyber superpower</term></termSec></langSec></conceptEntry>\n<conceptEntry id="b"><langSec xml:lang="en"><termSec><term>core technology</termSec></langSec></conceptEntry>\n</body></text></tbx>';
     const r = importTbx(tbx);

@@ -58,11 +58,30 @@ interface Element {
 type Node = Element | string;
 
 const isTag = (n: Node): n is Element => typeof n !== 'string';
-const local = (name: string) => name.slice(name.indexOf(':') + 1);
+const locals = new Map<string, string>();
+/** The name without its prefix, once per name (not once per element). */
+const local = (name: string) => {
+  let l = locals.get(name);
+  if (l === undefined) {
+    if (locals.size > 1000) locals.clear(); // a file of made-up names does not grow it for ever
+    locals.set(name, (l = name.slice(name.indexOf(':') + 1)));
+  }
+  return l;
+};
 const elements = (n: { children: Node[] }) => n.children.filter(isTag);
-const named = (n: { children: Node[] }, names: Set<string> | string) => elements(n).filter((e) => (typeof names === 'string' ? e.local === names : names.has(e.local)));
+/** The child elements with one of the names (one loop, one array: this runs a dozen times a concept). */
+function named(n: { children: Node[] }, names: Set<string> | string, type?: string): Element[] {
+  const out: Element[] = [];
+  for (const c of n.children) {
+    if (typeof c === 'string' || (typeof names === 'string' ? c.local !== names : !names.has(c.local))) continue;
+    if (type === undefined || c.attribs.type === type) out.push(c);
+  }
+  return out;
+}
 /** The text of a node: iterative, since no reader may recurse on the input's depth. */
 function text(node: Node): string {
+  // Most elements hold one string: no arrays for them.
+  if (isTag(node) && node.children.length === 1 && typeof node.children[0] === 'string') return node.children[0];
   const out: string[] = [];
   const stack: Node[] = [node];
   while (stack.length) {
@@ -72,11 +91,12 @@ function text(node: Node): string {
   }
   return out.join('');
 }
-const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
-const typed = (n: Element, name: string, type: string) => named(n, name).filter((e) => e.attribs.type === type);
+/** White space collapsed; text that has none to collapse (the usual case) is returned as it is. */
+const clean = (s: string) => (/^\S+(?: \S+)*$/.test(s) ? s : s.replace(/\s+/g, ' ').trim());
+const typed = (n: Element, name: string, type: string) => named(n, name, type);
 const first = (n: Element, name: string, type: string) => {
-  const e = typed(n, name, type)[0];
-  return e ? clean(text(e)) || undefined : undefined;
+  for (const c of n.children) if (typeof c !== 'string' && c.local === name && c.attribs.type === type) return clean(text(c)) || undefined;
+  return undefined;
 };
 
 /** The outermost elements with one of the names, in document order; iterative, like text(). */

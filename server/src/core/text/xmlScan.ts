@@ -48,6 +48,17 @@ function isNameEnd(c: number): boolean {
 /** Reads the XML, calling `events` in document order. Returns the first mistake seen, if any (reading goes on after it). */
 export function scanXml(xml: string, events: XmlEvents): { message: string; at: number } | undefined {
   let mistake: { message: string; at: number } | undefined;
+  // Names seen, by length and first unit: a glossary repeats a dozen names a million times, and
+  // a name found again is compared in place instead of cut out as a new string.
+  const names = new Map<number, string>();
+  const nameAt = (start: number, end: number): string => {
+    const key = (end - start) * 0x10000 + xml.charCodeAt(start);
+    const known = names.get(key);
+    if (known !== undefined && xml.startsWith(known, start)) return known;
+    const name = xml.slice(start, end);
+    names.set(key, name);
+    return name;
+  };
   const wrong = (message: string, at: number) => {
     mistake ??= { message, at };
   };
@@ -106,7 +117,9 @@ export function scanXml(xml: string, events: XmlEvents): { message: string; at: 
     if (next === 0x2f /* / */) {
       const end = xml.indexOf('>', lt + 2);
       if (end < 0) return (wrong('an end tag is not closed', lt), mistake);
-      events.close(xml.slice(lt + 2, end).trim(), lt, end + 1);
+      let nameEnd = end;
+      while (nameEnd > lt + 2 && isSpace(xml.charCodeAt(nameEnd - 1))) nameEnd--;
+      events.close(nameAt(lt + 2, nameEnd), lt, end + 1);
       pos = end + 1;
       continue;
     }
@@ -120,7 +133,7 @@ export function scanXml(xml: string, events: XmlEvents): { message: string; at: 
       pos = lt + 1;
       continue;
     }
-    const name = xml.slice(lt + 1, at);
+    const name = nameAt(lt + 1, at);
     // Most elements have no attributes: they share one empty (frozen) object.
     let attributes: Record<string, string> = NO_ATTRIBUTES;
     let end = -1;
@@ -139,7 +152,7 @@ export function scanXml(xml: string, events: XmlEvents): { message: string; at: 
       }
       const nameStart = at;
       while (at < xml.length && !isNameEnd(xml.charCodeAt(at))) at++;
-      const attribute = xml.slice(nameStart, at);
+      const attribute = nameAt(nameStart, at);
       while (isSpace(xml.charCodeAt(at))) at++;
       if (attribute === '' || xml.charCodeAt(at) !== 0x3d /* = */) break;
       at++;
