@@ -50,6 +50,23 @@ const prebuiltPlugin = {
   },
 };
 
+/**
+ * fdir (under tinyglobby) tries, at load, to require picomatch from node_modules at run time for
+ * its own .glob(), which tinyglobby never calls: outside the bundle, uncached, it was 10 ms of
+ * every CLI start, and a .vsix has no node_modules for it to find anyway.
+ */
+const fdirPlugin = {
+  name: 'tifa-fdir-without-runtime-picomatch',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]fdir[\\/]dist[\\/]index\.mjs$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const optional = /__require\.resolve\("picomatch"\);\s*pm = __require\("picomatch"\);/;
+      if (!optional.test(source)) throw new Error('fdir no longer loads picomatch as esbuild.mjs expects: look again at fdirPlugin');
+      return { contents: source.replace(optional, 'throw 0;'), loader: 'js' };
+    });
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -62,7 +79,7 @@ const common = {
   // dist/opencc.js is a bundle of its own, required at run time only when needed.
   external: ['vscode', './opencc.js'],
   loader: { '.yaml': 'text' },
-  plugins: [prebuiltPlugin],
+  plugins: [prebuiltPlugin, fdirPlugin],
   // Some dependencies (fdir, under tinyglobby) ship ES modules that read import.meta.url, which
   // a CommonJS bundle lacks: define it from __filename.
   define: { VERSION: JSON.stringify(version), 'import.meta.url': '__importMetaUrl' },

@@ -263,6 +263,12 @@ function fixFile(engine: TifaEngine, path: string, text: string, encoding: strin
 }
 
 if (require.main === module) {
+  // `tifa lint … | head`: the reader has gone, and there is no one left to tell. Stop quietly
+  // instead of dying of an unhandled EPIPE.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   main(process.argv.slice(2), (s) => process.stdout.write(s + '\n'), (s) => process.stderr.write(s + '\n')).then(
     (code) => { process.exitCode = code; },
     (e) => {

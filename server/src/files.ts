@@ -10,7 +10,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { sep } from 'node:path';
 import { isUtf8 } from 'node:buffer';
-import { analyse } from 'chardet';
+import type { analyse as Analyse } from 'chardet';
 
 export type ReadFailure = 'not-found' | 'not-a-file' | 'too-large' | 'binary' | 'encoding' | 'outside' | 'unreadable';
 
@@ -140,7 +140,9 @@ export function decodeText(bytes: Uint8Array): { ok: true; text: string; encodin
   if (isUtf8(buffer)) return { ok: true, text: buffer.toString('utf8'), encoding: 'utf-8' };
   // Chinese legacy encodings first (chardet's guesses on short texts wander to Japanese), in the
   // order of chardet's confidence between them, then whatever else it recognises.
-  const guesses = analyse(bytes);
+  // chardet is loaded only for a file that is not UTF-8 (it was 3.5 ms of every CLI start).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load is the point
+  const guesses = (require('chardet') as { analyse: typeof Analyse }).analyse(bytes);
   const confidence = (name: string) => guesses.find((g) => g.name === name)?.confidence ?? 0;
   const chinese = ['GB18030', 'Big5'].sort((a, b) => confidence(b) - confidence(a));
   const others = guesses.filter((g) => g.confidence >= 10 && !chinese.includes(g.name)).map((g) => g.name);

@@ -36,6 +36,13 @@ describe('tifa command line', () => {
     ]);
   });
 
+  it('stops quietly when its reader goes away (tifa lint … | head)', () => {
+    writeFileSync(join(dir, 'many.txt'), '建设网络强国。\n'.repeat(20000));
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" lint many.txt 2>err.txt | head -n 1`], { cwd: dir, encoding: 'utf8' });
+    assert.deepEqual([r.stdout, readFileSync(join(dir, 'err.txt'), 'utf8')], ['many.txt:1:3 information formulation 网络强国 — cyber superpower (Leading Group announcement, 2014)\n', '']);
+    rmSync(join(dir, 'many.txt'));
+  });
+
   it('starts from the code cache the build wrote, and the same without it or with a cache that does not match', () => {
     const copy = mkdtempSync(join(tmpdir(), 'tifa-cli-cache-'));
     try {

@@ -7,11 +7,12 @@
  * cannot disagree. Then the checks a schema cannot express: unknown speech ids, duplicate
  * concepts, duplicate speeches. Each problem carries the line and column of the offending node.
  */
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { Document, LineCounter, Node as YamlNode } from 'yaml';
 import schema from '../../../../glossary/glossary.schema.json';
 import type { Appearance, Concept, Glossary, Rendering, Speech } from '../glossary/model';
 import { readBlockYaml, writeBlockYaml } from './yamlBlock';
+import { ajvLibrary, yamlLibrary } from '../libraries';
 
 export interface GlossaryProblem {
   severity: 'error' | 'warning';
@@ -32,7 +33,7 @@ export interface GlossaryLoadResult {
 let validator: ValidateFunction | undefined;
 function validate(): ValidateFunction {
   // Compiled once, lazily: compiling costs a few milliseconds the server should not pay twice.
-  validator ??= new Ajv({ allErrors: true, strict: false }).compile(schema);
+  validator ??= new (ajvLibrary().default)({ allErrors: true, strict: false }).compile(schema);
   return validator;
 }
 
@@ -56,21 +57,30 @@ export function loadGlossaryYaml(text: string): GlossaryLoadResult {
 }
 
 function loadUnguarded(text: string): GlossaryLoadResult {
-  const lineCounter = new LineCounter();
+  // Created with the document the yaml library parses (only that gives positions).
+  let lineCounter: LineCounter | undefined;
   // A BOM is not part of the YAML; offsets stay those of `text`, lines and columns those an
   // editor shows (which hides the BOM).
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const source = bom ? text.slice(1) : text;
   const problems: GlossaryProblem[] = [];
   const problem = (severity: GlossaryProblem['severity'], message: string, start: number, end: number) => {
-    const pos = lineCounter.linePos(start);
+    parsed();
+    const pos = lineCounter!.linePos(start);
     problems.push({ severity, message, start: start + bom, end: Math.max(end, start) + bom, line: pos.line, column: pos.col });
   };
 
   // Block-style YAML (what tifa export writes) is read by a fast reader; anything else, and the
   // positions of any problem, by the yaml library.
   let doc: Document | undefined;
-  const parsed = () => (doc ??= parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: true, strict: true }));
+  const parsed = (): Document => {
+    if (!doc) {
+      const { LineCounter, parseDocument } = yamlLibrary();
+      lineCounter = new LineCounter();
+      doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: true, strict: true });
+    }
+    return doc;
+  };
   let data: unknown = readBlockYaml(source);
   if (data === undefined) {
     for (const e of parsed().errors) {
@@ -315,6 +325,7 @@ function nodeAt(doc: Document, path: Path): YamlNode | undefined {
 
 /** The range of the node at path, or of the nearest ancestor that exists. */
 function nodeRange(doc: Document, path: Path): [number, number] {
+  const { isMap, isPair, isScalar, isSeq } = yamlLibrary();
   for (let n = path.length; n >= 0; n--) {
     const node = n === 0 ? doc.contents : nodeAt(doc, path.slice(0, n));
     if (node?.range) {
@@ -333,6 +344,7 @@ function nodeRange(doc: Document, path: Path): [number, number] {
 }
 
 function errorRange(doc: Document, path: Path, err: ErrorObject): [number, number] {
+  const { isMap, isScalar } = yamlLibrary();
   if (err.keyword === 'additionalProperties') {
     const parent = path.length === 0 ? doc.contents : nodeAt(doc, path);
     const name = (err.params as { additionalProperty: string }).additionalProperty;

@@ -3,7 +3,8 @@
  * byte of the file (comments, order, blank lines, quoting) stays as it is, which re-serializing
  * the YAML could not promise.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { YAMLMap, YAMLSeq } from 'yaml';
+import { yamlLibrary } from '../libraries';
 
 export interface TextInsertion {
   offset: number;
@@ -32,6 +33,7 @@ function entry(conceptId: string, text: string, status: string, indent: string, 
  * (undefined: the file does not exist yet, and the whole file is the insertion).
  */
 export function addRenderingInsertions(existing: string | undefined, conceptId: string, text: string, status: 'admitted' | 'preferred' | 'deprecated', zh: string[] = []): TextInsertion[] {
+  const { isMap, isScalar, isSeq, LineCounter, parseDocument } = yamlLibrary();
   if (existing === undefined || existing.trim() === '') return [{ offset: 0, text: WORKSPACE_GLOSSARY_HEADER + entry(conceptId, text, status, '  ', zh) }];
   const lineCounter = new LineCounter();
   const doc = parseDocument(existing, { lineCounter });
@@ -109,6 +111,7 @@ function stripComments(s: string): string {
  * Returns why it is refused, or undefined.
  */
 export function checkGlossaryAddition(before: string | undefined, after: string, conceptId: string, text: string): string | undefined {
+  const { parseDocument } = yamlLibrary();
   const doc = parseDocument(after, { uniqueKeys: true });
   if (doc.errors.length) return `the result would not be valid YAML (${doc.errors[0].message.split('\n')[0]}); add the rendering by hand`;
   const ids = (y: unknown): string[] => {

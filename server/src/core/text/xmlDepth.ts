@@ -3,7 +3,8 @@
  * few dozen elements, while the XML tokenizer's cost grows with depth times length: 40,000
  * nested elements take seconds. A file nested deeper than this is refused with a message.
  */
-import { Parser } from 'htmlparser2';
+import type { Parser } from 'htmlparser2';
+import { htmlparser2Library } from '../libraries';
 
 export const MAX_XML_DEPTH = 256;
 
@@ -14,7 +15,7 @@ export const depthMessage = (offset: number) =>
 export function tooDeepAt(xml: string): number | undefined {
   let depth = 0;
   let at: number | undefined;
-  const parser: Parser = new Parser(
+  const parser: Parser = new (htmlparser2Library().Parser)(
     {
       onopentag() {
         if (++depth > MAX_XML_DEPTH && at === undefined) {

@@ -7,7 +7,8 @@
  * "billion laughs" and external entities cannot happen. Only the five XML entities and numeric
  * references are decoded, by hand, because the decoder must keep the offset map.
  */
-import { Parser } from 'htmlparser2';
+import type { Parser } from 'htmlparser2';
+import { htmlparser2Library } from '../libraries';
 import { MappedText } from './mappedText';
 import { depthMessage, MAX_XML_DEPTH } from './xmlDepth';
 
@@ -68,7 +69,7 @@ export function parseBilingualXml(xml: string, format: 'xliff' | 'tmx'): XmlDocu
   let current: { lang: string; text: MappedText; start: number; depth: number } | undefined;
   let skipDepth = -1; // inside an inline code's content
 
-  const parser: Parser = new Parser(
+  const parser: Parser = new (htmlparser2Library().Parser)(
     {
       onprocessinginstruction(name) {
         if (name.toLowerCase() === '!doctype') {
