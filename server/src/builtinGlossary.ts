@@ -5,13 +5,16 @@
  */
 import prebuilt from 'tifa:prebuilt';
 import text from '../../glossary/builtin.tifa.yaml';
-import { type Glossary, type OpenCCData, provideOpenCC, seedNormalizationTables, seedRegionalForms, seedRegionalTriggers, seedSimplifiedTable } from './core';
+import { type Glossary, type OpenCCData, provideCommonWords, provideOpenCC, seedCommonPhrases, seedNormalizationTables, seedRegionalForms, seedRegionalTriggers, seedSimplifiedTable } from './core';
 import { decodeTables } from './tables';
 
 // OpenCC's dictionaries live in dist/opencc.js, beside this bundle, read only when a glossary
 // form needs them (a user glossary's Taiwan-relevant form); the built-in glossary never does.
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load is the point
 provideOpenCC(() => (require('./opencc.js') as { openccData: OpenCCData }).openccData);
+// The common English words likewise, for renderings of other glossaries (the built-in ones are classified at build time).
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load is the point
+provideCommonWords(() => (require('./common-words.js') as { commonWords: string }).commonWords);
 
 export const BUILTIN_GLOSSARY_TEXT: string = text;
 export const BUILTIN_GLOSSARY_LABEL = 'built-in glossary';
@@ -20,6 +23,7 @@ export const BUILTIN_GLOSSARY_LABEL = 'built-in glossary';
 seedSimplifiedTable(prebuilt.pairs);
 seedNormalizationTables(decodeTables(prebuilt.tables));
 seedRegionalTriggers(prebuilt.triggers);
+seedCommonPhrases(prebuilt.commonPhrases);
 
 let glossary: Glossary | undefined;
 

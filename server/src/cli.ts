@@ -14,8 +14,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { buildEngine, formatProblem, loadBuiltinGlossary, loadGlossaryFile, type LoadedGlossary } from './glossaries';
 import { toDiagnostics } from './lspDiagnostics';
-import { checkedFix, documentKind, DRAFT_GLOB, exportGlossary, type GlossaryFormat, type Level, LIMITS, preferredFixEdits, RULES, shown, type TifaEngine } from './core';
-import { readTextFile } from './files';
+import { checkedFix, documentKind, DRAFT_GLOB, exportGlossary, findingLevel, type GlossaryFormat, type Level, LIMITS, preferredFixEdits, RULES, shown, type TifaEngine } from './core';
+import { globPattern, readTextFile } from './files';
 import { readParallelSource } from './parallel';
 
 /** Files larger than this are not checked (the editor's tifa.maxFileSize default). */
@@ -111,7 +111,7 @@ async function expand(args: string[]): Promise<string[]> {
     }
     else if (stat) out.push(arg);
     else {
-      const found = (await glob([arg], { absolute: false, followSymbolicLinks: false })).sort();
+      const found = (await glob([globPattern(arg)], { absolute: false, followSymbolicLinks: false })).sort();
       if (found.length === 0) throw new UsageError(`no file matches "${arg}"`);
       for (const f of found) out.push(f);
     }
@@ -215,7 +215,7 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     // tenth of a run with tens of thousands of findings.
     const lines: string[] = [];
     for (const f of findings) {
-      const level = levelOf(f.code);
+      const level = findingLevel(f, levelOf(f.code));
       if (level === 'off') continue;
       if (level === 'error' || level === 'warning') worst = 1;
       const { line, character } = document.positionAt(f.start);

@@ -186,6 +186,15 @@ function zeroBytes(bytes: Uint8Array): { total: number; even: number; odd: numbe
 }
 
 /**
+ * A pattern as the glob library is given it: backslashes are path separators (as a Windows user
+ * writes them), never escapes. tinyglobby 0.2.17 never returns on some backslash patterns
+ * (`*\.\\\\` did not return in 60 s), which the fuzzer found; with separators it answers at once.
+ */
+export function globPattern(pattern: string): string {
+  return pattern.replace(/\\/g, '/');
+}
+
+/**
  * Workspace globs (glossaries, and later corpora and memories) are relative to their workspace folder and stay inside it: an absolute pattern,
  * one that climbs out with "..", or one starting at "~" is refused, whatever the settings say.
  */

@@ -8,7 +8,7 @@
 import { relative } from 'node:path';
 import { glob } from 'tinyglobby';
 import { applyProfile, type Glossary, glossaryFormat, type GlossaryLoadResult, loadGlossaryText, mergeGlossaries, TifaEngine } from './core';
-import { isInside, readTextFile, realFolders, refusedPattern } from './files';
+import { globPattern, isInside, readTextFile, realFolders, refusedPattern } from './files';
 import { failedLoad, type LoadedGlossary, MAX_GLOSSARY_BYTES } from './glossaries';
 
 export interface GlossarySettings {
@@ -71,11 +71,13 @@ export class GlossaryManager {
     const notices: string[] = [];
     for (const folder of this.folders) {
       const settings = await settingsFor(folder);
-      const patterns = settings.files.filter((pattern) => {
-        const refused = refusedPattern(pattern);
-        if (refused) notices.push(`tifa.glossary.files: ${refused}; it is ignored.`);
-        return !refused;
-      });
+      const patterns = settings.files
+        .filter((pattern) => {
+          const refused = refusedPattern(pattern);
+          if (refused) notices.push(`tifa.glossary.files: ${refused}; it is ignored.`);
+          return !refused;
+        })
+        .map(globPattern);
       // Links are not followed into folders: a link to "/" or a loop must not walk the disk.
       const found = patterns.length
         ? await glob(patterns, { cwd: folder, absolute: true, dot: true, followSymbolicLinks: false, ignore: ['**/node_modules/**', '**/.git/**'] }).catch(() => [] as string[])

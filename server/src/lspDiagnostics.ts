@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { type Finding, type Level, LIMITS, shown } from './core';
+import { type Finding, findingLevel, type Level, LIMITS, shown } from './core';
 
 export const SOURCE = 'tifa';
 
@@ -37,7 +37,7 @@ export function ruleHref(code: string): string | undefined {
 export function toDiagnostics(document: TextDocument, findings: readonly Finding[], levelOf: (code: string) => Level, cap = false): Diagnostic[] {
   let kept: Array<{ f: Finding; level: Exclude<Level, 'off'> }> = [];
   for (const f of findings) {
-    const level = levelOf(f.code);
+    const level = findingLevel(f, levelOf(f.code));
     if (level !== 'off') kept.push({ f, level });
   }
   let hidden = 0;

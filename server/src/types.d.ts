@@ -13,8 +13,12 @@ declare module 'opencc-js/to/*' {
 }
 declare module 'tifa:prebuilt' {
   import type { Glossary, RegionalTriggers, Speech } from './core';
-  const prebuilt: { glossary: Omit<Glossary, 'speeches'> & { speeches: Speech[] }; regional: Record<string, string[]>; triggers: RegionalTriggers; pairs: string; tables: { fold: string; flags: string } };
+  const prebuilt: { glossary: Omit<Glossary, 'speeches'> & { speeches: Speech[] }; regional: Record<string, string[]>; commonPhrases: Record<string, boolean>; triggers: RegionalTriggers; pairs: string; tables: { fold: string; flags: string } };
   export default prebuilt;
+}
+declare module 'tifa:common-words' {
+  const words: string;
+  export default words;
 }
 declare module '*.yaml' {
   const text: string;

@@ -39,7 +39,7 @@
          (res (jsonrpc-request srv :textDocument/hover (eglot--TextDocumentPositionParams)))
          (val (plist-get (plist-get res :contents) :value)))
     (tifa-say "hover: %s" (and val (substring val 0 (min 120 (length val)))))
-    (tifa-check (and val (string-match-p (regexp-quote "Preferred 首选: **cyber superpower** (DigiChina)") val)) "hover shows the preferred rendering")
+    (tifa-check (and val (string-match-p (regexp-quote "Preferred 首选: **cyber superpower** (DigiChina; source 来源: DigiChina, ") val)) "hover shows the preferred rendering")
     (eglot-shutdown srv)))
 (tifa-say (if tifa-ok "RESULT: PASS" "RESULT: FAIL"))
 (kill-emacs (if tifa-ok 0 1))

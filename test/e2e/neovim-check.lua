@@ -32,6 +32,6 @@ local resp = vim.lsp.buf_request_sync(bufnr, 'textDocument/hover', vim.lsp.util.
 local hover
 for _, r in pairs(resp or {}) do if r.result then hover = r.result.contents.value end end
 say('hover: ' .. tostring(hover and hover:sub(1, 120)))
-check(hover ~= nil and hover:find('Preferred 首选: **cyber superpower** (DigiChina)', 1, true) ~= nil, 'hover shows the preferred rendering')
+check(hover ~= nil and hover:find('Preferred 首选: **cyber superpower** (DigiChina; source 来源: DigiChina, ', 1, true) ~= nil, 'hover shows the preferred rendering')
 check(hover ~= nil and hover:find('**Provenance 出处**', 1, true) ~= nil, 'hover shows the provenance')
 finish()

@@ -185,9 +185,9 @@ async function poll(fn, what, ms = 30000) {
     check(!!fixedLine, 'applying the quick fix puts “cyber superpower” in the text');
     const warningGone = await poll(async () => {
       const t = await page.locator('.markers-panel').innerText();
-      return !t.includes('“cyber power” is a deprecated rendering') && t.includes('“network power” is a deprecated rendering');
+      return !t.includes('“cyber power” is a deprecated rendering') && t.includes('网络强国 — cyber superpower');
     }, 'the warning to leave the Problems panel', 15000).catch(() => false);
-    check(warningGone, 'the fixed warning leaves the Problems panel; the other one stays');
+    check(warningGone, 'the fixed warning leaves the Problems panel; the formulations stay');
   } finally {
     await ctx.close().catch(() => {});
     fs.rmSync(bUdd, { recursive: true, force: true });

@@ -16,7 +16,7 @@ import { LIMITS } from '../../server/src/core/render/display';
 import { ignoreInsertion, type TifaEngine } from '../../server/src/core/engine';
 import { applyEdits, checkedFix, isFixData, preferredFixEdits } from '../../server/src/core/checks/fixes';
 import { loadGlossaryText } from '../../server/src/core/formats/registry';
-import { decodeText, isInside, readTextFile, refusedPattern } from '../../server/src/files';
+import { decodeText, globPattern, isInside, readTextFile, refusedPattern } from '../../server/src/files';
 import { toDiagnostics } from '../../server/src/lspDiagnostics';
 import * as shapes from './shapes';
 
@@ -231,7 +231,8 @@ async function specialFiles(r: Rand, failures: string[], rounds: number): Promis
     for (let i = 0; i < rounds; i++) {
       const pattern = Array.from({ length: 1 + r.int(5) }, () => r.pick(parts)).join(r.pick(['/', '', '\\']));
       if (refusedPattern(pattern)) continue;
-      const found = await glob([pattern], { cwd: ws, absolute: true, dot: true, followSymbolicLinks: false }).catch(() => [] as string[]);
+      // As the server globs it (glossaryManager.ts).
+      const found = await glob([globPattern(pattern)], { cwd: ws, absolute: true, dot: true, followSymbolicLinks: false }).catch(() => [] as string[]);
       for (const f of found) {
         const read = readTextFile(f, { maxBytes: 1024 * 1024, within });
         if (read.ok && !isInside(read.realPath, within[0])) failures.push(`outside: pattern ${JSON.stringify(pattern)} read ${read.realPath}`);

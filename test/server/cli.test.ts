@@ -7,6 +7,8 @@ import { pathToFileURL } from 'node:url';
 import { ROOT } from '../helpers';
 
 const CLI = join(ROOT, 'dist', 'cli.js');
+/** The tests' house style: it deprecates renderings of 网络强国 (the built-in glossary deprecates none). */
+const HOUSE = join(ROOT, 'test', 'fixtures', 'house-style.tifa.yaml');
 
 function tifa(args: string[], cwd: string) {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
@@ -32,7 +34,8 @@ describe('tifa command line', () => {
     assert.deepEqual(r.stdout.trimEnd().split('\n'), [
       'speech.zh.txt:2:3 information formulation 网络强国 — cyber superpower (Leading Group announcement, 2014)',
       'note.en.md:3:3 information formulation 网络强国 — cyber superpower (Leading Group announcement, 2014)',
-      'note.en.md:3:26 information formulation 核心技术 — core technology (4.19 speech, 2016)',
+      // Ordinary English outside a pair: a hint.
+      'note.en.md:3:26 hint formulation 核心技术 — core technology (4.19 speech, 2016)',
     ]);
   });
 
@@ -141,30 +144,30 @@ describe('tifa command line', () => {
   });
 
   it('exits 1 when a rendering warning is reported', () => {
-    writeFileSync(join(dir, 'warn.md'), 'China, a network power (网络强国).\n');
-    const r = tifa(['lint', 'warn.md'], dir);
+    writeFileSync(join(dir, 'warn.md'), 'China, a cyber power (网络强国).\n');
+    const r = tifa(['lint', '--glossary', HOUSE, 'warn.md'], dir);
     assert.equal(r.code, 1);
     assert.deepEqual(r.stdout.trimEnd().split('\n'), [
       'warn.md:1:10 information formulation 网络强国 — cyber superpower (Leading Group announcement, 2014)',
-      'warn.md:1:10 warning deprecated-rendering “network power” is a deprecated rendering of 网络强国: use “cyber superpower” (DigiChina).',
-      'warn.md:1:25 information formulation 网络强国 — cyber superpower (Leading Group announcement, 2014)',
+      'warn.md:1:10 warning deprecated-rendering “cyber power” is a deprecated rendering of 网络强国: use “cyber superpower” (DigiChina).',
+      'warn.md:1:23 information formulation 网络强国 — cyber superpower (Leading Group announcement, 2014)',
     ]);
   });
 
   it('--fix replaces deprecated renderings in place, keeps code, and reports what remains', () => {
-    const draft = '# Network powers\r\n\r\nA network power (网络强国) is not a `network power`.\r\n';
+    const draft = '# Cyber powers\r\n\r\nA cyber power (网络强国) is not a `cyber power`.\r\n';
     writeFileSync(join(dir, 'fix.md'), draft);
-    const r = tifa(['lint', '--fix', 'fix.md'], dir);
+    const r = tifa(['lint', '--glossary', HOUSE, '--fix', 'fix.md'], dir);
     assert.equal(r.code, 0);
     assert.equal(r.stderr.trim(), 'tifa: fixed 2 renderings');
-    assert.equal(readFileSync(join(dir, 'fix.md'), 'utf8'), '# Cyber superpowers\r\n\r\nA cyber superpower (网络强国) is not a `network power`.\r\n');
+    assert.equal(readFileSync(join(dir, 'fix.md'), 'utf8'), '# Cyber superpowers\r\n\r\nA cyber superpower (网络强国) is not a `cyber power`.\r\n');
     assert.ok(r.stdout.split('\n').every((l) => !l.includes('warning')), r.stdout);
-    assert.equal(tifa(['lint', 'fix.md'], dir).code, 0);
+    assert.equal(tifa(['lint', '--glossary', HOUSE, 'fix.md'], dir).code, 0);
   });
 
   it('lints XLIFF files found in a folder', () => {
-    writeFileSync(join(dir, 'job.xlf'), '<xliff version="1.2"><file source-language="zh" target-language="en"><body><trans-unit id="1"><source>网络强国</source><target>network power</target></trans-unit></body></file></xliff>');
-    const r = tifa(['lint', '.', '--format', 'json'], dir);
+    writeFileSync(join(dir, 'job.xlf'), '<xliff version="1.2"><file source-language="zh" target-language="en"><body><trans-unit id="1"><source>网络强国</source><target>cyber power</target></trans-unit></body></file></xliff>');
+    const r = tifa(['lint', '--glossary', HOUSE, '.', '--format', 'json'], dir);
     const job = (JSON.parse(r.stdout) as Array<{ path: string; diagnostics: Array<{ code: string }> }>).find((f) => f.path === './job.xlf');
     assert.deepEqual(job?.diagnostics.map((d) => d.code), ['formulation', 'formulation', 'deprecated-rendering']);
   });

@@ -6,9 +6,10 @@ import { pathToFileURL } from 'node:url';
 import type { CodeAction, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadGlossaryYaml } from '../../server/src/core/formats/yaml';
-import { rangeOf, TestClient } from './lspClient';
+import { rangeOf, TestClient, withHouseStyle } from './lspClient';
 
-const DEPRECATED = '“network power” is a deprecated rendering of 网络强国: use “cyber superpower” (DigiChina).';
+const DEPRECATED = '“cyber power” is a deprecated rendering of 网络强国: use “cyber superpower” (DigiChina).';
+const DEPRECATED_NETWORK = '“network power” is a deprecated rendering of 网络强国: use “cyber superpower” (DigiChina).';
 const WARNINGS = new Set(['deprecated-rendering', 'inconsistent-rendering', 'missing-rendering']);
 
 
@@ -18,8 +19,8 @@ describe('translation consistency over JSON-RPC', function () {
   let version = 1;
 
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'tifa-consistency-'));
-    mkdirSync(join(dir, '.tifa'));
+    dir = withHouseStyle(mkdtempSync(join(tmpdir(), 'tifa-consistency-')));
+    mkdirSync(join(dir, ".tifa"), { recursive: true });
     writeFileSync(
       join(dir, '.tifa', 'glossary.yaml'),
       '# Our team glossary.\n# Keep this comment.\nversion: 1\n\nconcepts:\n  # Digital China, our own entry\n  - id: digital-china\n    zh: [数字中国]\n    en:\n      - { text: Digital China, status: preferred }   # agreed 2026\n\n# end of file\n',
@@ -69,28 +70,29 @@ describe('translation consistency over JSON-RPC', function () {
   }
 
   it('inline gloss in Markdown: EN (ZH)', async () => {
-    await fixesCleanly('gloss.md', 'markdown', '# 摘要\n\nChina aims to be a network power (网络强国).\n', 'network power', { code: 'deprecated-rendering', message: DEPRECATED, fixed: 'cyber superpower' });
+    await fixesCleanly('gloss.md', 'markdown', '# 摘要\n\nChina aims to be a cyber power (网络强国).\n', 'cyber power', { code: 'deprecated-rendering', message: DEPRECATED, fixed: 'cyber superpower' });
   });
 
   it('inline gloss in plain text: ZH（EN）, keeping the capital and the plural', async () => {
-    await fixesCleanly('gloss.txt', 'plaintext', '网络强国（Network Powers）\r\n', 'Network Powers', {
+    await fixesCleanly('gloss.txt', 'plaintext', '网络强国（Cyber Powers）\r\n', 'Cyber Powers', {
       code: 'deprecated-rendering',
-      message: '“Network Powers” is a deprecated rendering of 网络强国: use “cyber superpower” (DigiChina).',
+      message: '“Cyber Powers” is a deprecated rendering of 网络强国: use “cyber superpower” (DigiChina).',
       fixed: 'Cyber superpowers',
     });
   });
 
   it('XLIFF 1.2', async () => {
     const xlf = readFileSync(join(__dirname, '..', 'fixtures', 'pairs', 'report.zh-en.xlf'), 'utf8');
-    const fixed = await fixesCleanly('report.xlf', 'xliff', xlf, 'network power', { code: 'deprecated-rendering', message: DEPRECATED, fixed: 'cyber superpower' });
+    // Ordinary English, in a unit whose source has 网络强国: there it renders it.
+    const fixed = await fixesCleanly('report.xlf', 'xliff', xlf, 'network power', { code: 'deprecated-rendering', message: DEPRECATED_NETWORK, fixed: 'cyber superpower' });
     assert.ok(fixed.includes('<target>We must build a <g id="1">cyber superpower</g> through indigenous innovation.</target>'));
   });
 
   it('XLIFF 2.0: deprecated rendering, fixed', async () => {
-    const xlf = '<?xml version="1.0"?>\n<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="zh-CN" trgLang="en-US">\n <file id="f1">\n  <unit id="u1"><segment><source>建设<pc id="1">网络强国</pc></source><target>Build a <pc id="1">Network Power</pc></target></segment></unit>\n </file>\n</xliff>\n';
-    const fixed = await fixesCleanly('plan.xlf', 'xliff', xlf, 'Network Power', {
+    const xlf = '<?xml version="1.0"?>\n<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="zh-CN" trgLang="en-US">\n <file id="f1">\n  <unit id="u1"><segment><source>建设<pc id="1">网络强国</pc></source><target>Build a <pc id="1">Cyber Power</pc></target></segment></unit>\n </file>\n</xliff>\n';
+    const fixed = await fixesCleanly('plan.xlf', 'xliff', xlf, 'Cyber Power', {
       code: 'deprecated-rendering',
-      message: '“Network Power” is a deprecated rendering of 网络强国: use “cyber superpower” (DigiChina).',
+      message: '“Cyber Power” is a deprecated rendering of 网络强国: use “cyber superpower” (DigiChina).',
       fixed: 'Cyber superpower',
     });
     assert.ok(fixed.includes('<target>Build a <pc id="1">Cyber superpower</pc></target>'));
@@ -106,18 +108,18 @@ describe('translation consistency over JSON-RPC', function () {
   });
 
   it('TMX 1.4', async () => {
-    const tmx = '<?xml version="1.0"?>\n<tmx version="1.4"><header srclang="zh-CN" datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="x" creationtool="x" creationtoolversion="1"/><body>\n<tu><tuv xml:lang="zh-CN"><seg>建设网络强国</seg></tuv><tuv xml:lang="en-GB"><seg>build a network power</seg></tuv></tu>\n</body></tmx>\n';
-    await fixesCleanly('memory.tmx', 'tmx', tmx, 'network power', { code: 'deprecated-rendering', message: DEPRECATED, fixed: 'cyber superpower' });
+    const tmx = '<?xml version="1.0"?>\n<tmx version="1.4"><header srclang="zh-CN" datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="x" creationtool="x" creationtoolversion="1"/><body>\n<tu><tuv xml:lang="zh-CN"><seg>建设网络强国</seg></tuv><tuv xml:lang="en-GB"><seg>build a cyber power</seg></tuv></tu>\n</body></tmx>\n';
+    await fixesCleanly('memory.tmx', 'tmx', tmx, 'cyber power', { code: 'deprecated-rendering', message: DEPRECATED, fixed: 'cyber superpower' });
   });
 
   it('parallel files: name.zh.md beside name.en.md', async () => {
     writeFileSync(join(dir, 'brief.zh-CN.md'), '# 简报\n\n我们要建设网络强国。\n\n没有问题。\n');
-    await fixesCleanly('brief.en.md', 'markdown', '# Brief\n\nWe will build a network power.\n\nNo problem.\n', 'network power', { code: 'deprecated-rendering', message: DEPRECATED, fixed: 'cyber superpower' });
+    await fixesCleanly('brief.en.md', 'markdown', '# Brief\n\nWe will build a cyber power.\n\nNo problem.\n', 'cyber power', { code: 'deprecated-rendering', message: DEPRECATED, fixed: 'cyber superpower' });
   });
 
   it('fixes every occurrence in one edit (source.fixAll.tifa)', async () => {
     const uri = uriOf('many.md');
-    const text = 'A network power.\n\nNetwork powers and a cyber power.\n\n`network power` stays in code.\n';
+    const text = 'A cyber power.\n\nCyber powers and a cyber power.\n\n`cyber power` stays in code.\n';
     await client.open(uri, text, 'markdown', version);
     await client.diagnostics(uri, (d, p) => p.version === version && warnings(d).length === 3);
     const actions = (await client.connection.sendRequest('textDocument/codeAction', {
@@ -130,13 +132,13 @@ describe('translation consistency over JSON-RPC', function () {
     assert.equal(edits.length, 3);
     assert.equal(
       TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 1, text), edits),
-      'A cyber superpower.\n\nCyber superpowers and a cyber superpower.\n\n`network power` stays in code.\n',
+      'A cyber superpower.\n\nCyber superpowers and a cyber superpower.\n\n`cyber power` stays in code.\n',
     );
   });
 
   it('offers "ignore this occurrence" as a suppression comment that silences the warning', async () => {
     const uri = uriOf('ignore.md');
-    const text = 'Intro.\n\n  - a network power\n';
+    const text = 'Intro.\n\n  - a cyber power\n';
     await client.open(uri, text, 'markdown', version);
     const [d] = warnings(await client.diagnostics(uri, (_ds, p) => p.version === version));
     const ignore = (await actionsFor(uri, d)).find((a) => a.title.startsWith('Ignore this occurrence'));
@@ -151,17 +153,17 @@ describe('translation consistency over JSON-RPC', function () {
     const path = join(dir, '.tifa', 'glossary.yaml');
     const before = readFileSync(path, 'utf8');
     const uri = uriOf('add.md');
-    await client.open(uri, 'They say network power.\n', 'markdown', version);
+    await client.open(uri, 'They say cyber power.\n', 'markdown', version);
     const [d] = warnings(await client.diagnostics(uri, (_ds, p) => p.version === version));
     const add = (await actionsFor(uri, d)).find((a) => a.command?.command === 'tifa.addToGlossary');
-    assert.equal(add?.title, 'Add “network power” to the workspace glossary as admitted 将此译法加入工作区词表');
+    assert.equal(add?.title, 'Add “cyber power” to the workspace glossary as admitted 将此译法加入工作区词表');
     const published = client.publishedCount(uri);
     assert.equal(await client.connection.sendRequest('workspace/executeCommand', add!.command), true);
 
     const after = readFileSync(path, 'utf8');
     assert.equal(
       after,
-      before.replace('   # agreed 2026\n', '   # agreed 2026\n  - id: "cyber-superpower"\n    en:\n      - { text: "network power", status: admitted }\n'),
+      before.replace('   # agreed 2026\n', '   # agreed 2026\n  - id: "cyber-superpower"\n    en:\n      - { text: "cyber power", status: admitted }\n'),
     );
     assert.deepEqual(loadGlossaryYaml(after).problems, []);
     // The server reloads the glossary it wrote and re-checks: the rendering is admitted now.

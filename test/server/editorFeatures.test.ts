@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CompletionItem, DocumentSymbol, InlayHint, Location } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { rangeOf as at, TestClient } from './lspClient';
+import { rangeOf as at, TestClient, withHouseStyle } from './lspClient';
 
 
 describe('editor features over JSON-RPC', function () {
@@ -13,11 +13,11 @@ describe('editor features over JSON-RPC', function () {
   let client: TestClient;
   const uri = (name: string) => pathToFileURL(join(dir, name)).href;
   // Lines that start with Chinese text, a surrogate pair before a formulation, CRLF.
-  const ZH = '网络强国建设要靠核心技术。\r\n𠀀网络强国\r\n核心技术是国之重器。\r\n';
+  const ZH = '网络强国要靠核心技术。\r\n𠀀网络强国\r\n核心技术是国之重器。\r\n';
   const EN = 'A cyber superpower needs core technologies.\n';
 
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'tifa-features-'));
+    dir = withHouseStyle(mkdtempSync(join(tmpdir(), 'tifa-features-')));
     mkdirSync(join(dir, 'drafts'));
     writeFileSync(join(dir, 'drafts', 'speech.zh.txt'), ZH);
     writeFileSync(join(dir, 'drafts', 'note.en.md'), EN);
@@ -41,9 +41,9 @@ describe('editor features over JSON-RPC', function () {
     const items = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri: uri('typing.md') }, position: { line: 0, character: typing.length } })) as CompletionItem[];
     assert.deepEqual(items.slice(0, 4).map((i) => [i.label, i.detail]), [
       ['网络强国', 'cyber superpower — Leading Group announcement, 2014'],
-      ['网络综合治理能力', 'comprehensive network governance capabilities — 4.20 speech, 2018'],
-      ['网络空间命运共同体', 'community of shared destiny in cyberspace — Wuzhen speech, 2015'],
-      ['网络安全和信息化是一体之两翼、驱动之双轮', 'Cybersecurity and informatization are two wings of one body, and two wheels of one engine — Leading Group announcement, 2014'],
+      ['网络安全', 'cybersecurity — Leading Group announcement, 2014'],
+      ['网络空间', 'cyberspace — Wuzhen speech, 2015'],
+      ['网络安全观', 'cybersecurity view — 4.20 speech, 2018'],
     ]);
     assert.deepEqual(items[0].textEdit, { range: { start: { line: 0, character: 5 }, end: { line: 0, character: 7 } }, newText: '网络强国' });
     const applied = TextDocument.applyEdits(TextDocument.create('x:', 'x', 0, typing), [items[0].textEdit as { range: never; newText: string }]);

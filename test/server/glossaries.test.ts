@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-protocol';
-import { rangeOf, TestClient } from './lspClient';
+import { rangeOf, TestClient, withHouseStyle } from './lspClient';
 
 const byCode = (ds: Diagnostic[], code: string) => ds.filter((d) => d.code === code);
 
@@ -27,6 +27,8 @@ describe('workspace glossaries over JSON-RPC', function () {
     a = join(root, 'a');
     b = join(root, 'b');
     for (const d of [join(a, '.tifa'), join(a, 'terms'), join(b, '.tifa')]) mkdirSync(d, { recursive: true });
+    // Folder a holds the tests' house style, which deprecates "cyber power" (the built-in glossary deprecates nothing).
+    withHouseStyle(a);
     writeFileSync(join(b, '.tifa', 'b.yaml'), 'version: 1\nconcepts:\n  - id: b-only\n    zh: [数据安全]\n    en: [{ text: data security, status: preferred }]\n');
     client = new TestClient({
       folders: [a, b],
@@ -41,7 +43,7 @@ describe('workspace glossaries over JSON-RPC', function () {
     rmSync(join(a, '..'), { recursive: true, force: true });
   });
 
-  it('a workspace glossary overrides a built-in rendering: diagnostics change after the save, without a restart', async () => {
+  it('a workspace glossary overrides another: diagnostics change after the save, without a restart', async () => {
     const draft = join(a, 'draft.md');
     const text = 'Beijing wants to be a cyber power.\n';
     await client.open(uri(draft), text, 'markdown');
@@ -57,7 +59,7 @@ describe('workspace glossaries over JSON-RPC', function () {
     const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uri(draft) }, position: rangeOf(text, 'cyber power').start })) as Hover;
     const value = (hover.contents as MarkupContent).value;
     assert.ok(value.includes('Preferred 首选: **cyber power** (Our team, from .tifa/team.yaml)'), value);
-    assert.ok(value.includes('Admitted 可用: cyber superpower (DigiChina)'), value);
+    assert.ok(value.includes("Admitted 可用: cyber superpower (DigiChina; source 来源: DigiChina, “Xi Jinping Puts 'Indigenous Innovation' and 'Core Technologies' at the Center of Development Priorities”, 2018-05-01)"), value);
   });
 
   it('shows a broken glossary’s mistake in the glossary file, and keeps the previous version in force', async () => {
@@ -110,14 +112,17 @@ describe('workspace glossaries over JSON-RPC', function () {
     const ds = await client.diagnostics(uri(draft), (d) => d.some((x) => x.message === '网络强国 — cyber superpower (Leading Group announcement, 2014)'));
     assert.equal(ds.length, 1);
     const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uri(draft) }, position: { line: 0, character: 1 } })) as Hover;
-    assert.ok((hover.contents as MarkupContent).value.includes('Admitted 可用: cyber power (Our team, preferred by Our team, from .tifa/team.yaml)'));
+    const admitted = (hover.contents as MarkupContent).value.split('\n').find((l) => l.startsWith('Admitted 可用: ')) ?? '';
+    assert.ok(admitted.includes('cyber power (Our team, preferred by Our team, from .tifa/team.yaml)'), admitted);
 
     settingsA = { glossary: { builtin: false } };
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
-    // Without the built-in glossary only the team's entry is left, and it has no Chinese form.
-    assert.deepEqual(await client.diagnostics(uri(draft), (d) => d.length === 0), []);
+    // Without the built-in glossary the workspace's are left: the house style gives 网络强国 its
+    // Chinese form, the team its preferred rendering, and nothing gives it a provenance.
+    const without = await client.diagnostics(uri(draft), (d) => d.length === 1 && d[0].message === '网络强国 — cyber power');
+    assert.deepEqual(without.map((d) => [d.range, d.message]), [[rangeOf(text, '网络强国'), '网络强国 — cyber power']]);
     const status = await client.until(() => statuses().at(-1), (s) => !s.glossaries.some((g) => g.label === 'built-in glossary'), 'a status without the built-in glossary');
-    assert.deepEqual(status.glossaries.map((g) => g.label), ['.tifa/team.yaml', 'terms/more.tifa.csv', 'terms/team.tbx', '.tifa/b.yaml']);
+    assert.deepEqual(status.glossaries.map((g) => g.label), ['.tifa/a-house-style.yaml', '.tifa/team.yaml', 'terms/more.tifa.csv', 'terms/team.tbx', '.tifa/b.yaml']);
     settingsA = {};
   });
 });

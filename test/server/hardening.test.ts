@@ -10,11 +10,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, Diagnostic, Hover, Location, MarkupContent, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { glob } from 'tinyglobby';
+import { globPattern } from '../../server/src/files';
 import * as shapes from '../fuzz/shapes';
 import { ROOT } from '../helpers';
-import { TestClient } from './lspClient';
+import { TestClient, withHouseStyle } from './lspClient';
 
 const CLI = join(ROOT, 'dist', 'cli.js');
+/** The tests' house style: it deprecates renderings of 网络强国 (the built-in glossary deprecates none). */
+const HOUSE = join(ROOT, 'test', 'fixtures', 'house-style.tifa.yaml');
 const tifa = (args: string[], cwd: string) => {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 30000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, signal: r.signal };
@@ -28,7 +32,7 @@ const cdataXliff = `<?xml version="1.0" encoding="UTF-8"?>
 <xliff version="1.2"><file source-language="zh-CN" target-language="en"><body>
   <trans-unit id="1">
     <source>建设网络强国</source>
-    <target><![CDATA[build a network power]]></target>
+    <target><![CDATA[build a cyber power]]></target>
   </trans-unit>
 </body></file></xliff>
 `;
@@ -37,7 +41,7 @@ describe('hardening: server and command line', function () {
   this.timeout(60000);
   let dir: string;
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'tifa-hard-'));
+    dir = withHouseStyle(mkdtempSync(join(tmpdir(), 'tifa-hard-')));
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -53,20 +57,20 @@ describe('hardening: server and command line', function () {
 
   it('case 1: tifa lint --fix on a CDATA target writes well-formed XML with the right words', () => {
     writeFileSync(join(dir, 'a.xlf'), cdataXliff);
-    const r = tifa(['lint', '--fix', 'a.xlf'], dir);
-    assert.equal(readFileSync(join(dir, 'a.xlf'), 'utf8'), cdataXliff.replace('network power', 'cyber superpower'));
+    const r = tifa(['lint', '--glossary', HOUSE, '--fix', 'a.xlf'], dir);
+    assert.equal(readFileSync(join(dir, 'a.xlf'), 'utf8'), cdataXliff.replace('cyber power', 'cyber superpower'));
     assert.equal(r.stderr, 'tifa: fixed 1 rendering\n');
     assert.equal(r.code, 0);
   });
 
-  it('case 1: the quick fix and fix-all over a CDATA target edit exactly "network power"', async () => {
+  it('case 1: the quick fix and fix-all over a CDATA target edit exactly "cyber power"', async () => {
     const client = await start();
     try {
       const uri = pathToFileURL(join(dir, 'a.xlf')).href;
       await client.open(uri, cdataXliff, 'xliff');
       const ds = await client.diagnostics(uri, (d) => d.some((x) => x.code === 'deprecated-rendering'));
       const d = ds.find((x) => x.code === 'deprecated-rendering')!;
-      assert.deepEqual(d.range, { start: { line: 4, character: 29 }, end: { line: 4, character: 42 } }); // after '    <target><![CDATA[build a '
+      assert.deepEqual(d.range, { start: { line: 4, character: 29 }, end: { line: 4, character: 40 } }); // after '    <target><![CDATA[build a '
       const actions = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
       assert.deepEqual(actions[0].edit, { changes: { [uri]: [{ range: d.range, newText: 'cyber superpower' }] } });
       const fixAll = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [], only: ['source.fixAll.tifa'] } })) as CodeAction[];
@@ -80,7 +84,7 @@ describe('hardening: server and command line', function () {
   });
 
   it('case 3: add to glossary edits the open glossary as the editor has it, with its version', async () => {
-    mkdirSync(join(dir, '.tifa'));
+    mkdirSync(join(dir, '.tifa'), { recursive: true });
     const path = join(dir, '.tifa', 'glossary.yaml');
     const onDisk = 'version: 1\nconcepts:\n  - id: a\n    zh: [数字中国]\n    en: [{ text: Digital China, status: preferred }]\n';
     writeFileSync(path, onDisk);
@@ -93,15 +97,15 @@ describe('hardening: server and command line', function () {
       const gUri = pathToFileURL(path).href;
       await client.open(gUri, open, 'yaml', 7);
       const docUri = pathToFileURL(join(dir, 'd.md')).href;
-      await client.open(docUri, 'A network power (网络强国).\n');
+      await client.open(docUri, 'A cyber power (网络强国).\n');
       // Not checked as a draft: the glossary file has no formulation findings.
       assert.deepEqual(await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: gUri }, position: { line: 3, character: 9 } }), null);
-      const applied = await client.connection.sendRequest('workspace/executeCommand', { command: 'tifa.addToGlossary', arguments: [{ uri: docUri, conceptId: 'cyber-superpower', text: 'network power' }] });
+      const applied = await client.connection.sendRequest('workspace/executeCommand', { command: 'tifa.addToGlossary', arguments: [{ uri: docUri, conceptId: 'cyber-superpower', text: 'cyber power' }] });
       assert.equal(applied, true);
       assert.deepEqual(edits, [{
         documentChanges: [{
           textDocument: { uri: gUri, version: 7 },
-          edits: [{ range: { start: { line: 7, character: 0 }, end: { line: 7, character: 0 } }, newText: '  - id: "cyber-superpower"\n    en:\n      - { text: "network power", status: admitted }\n' }],
+          edits: [{ range: { start: { line: 7, character: 0 }, end: { line: 7, character: 0 } }, newText: '  - id: "cyber-superpower"\n    en:\n      - { text: "cyber power", status: admitted }\n' }],
         }],
       }]);
     } finally {
@@ -110,12 +114,12 @@ describe('hardening: server and command line', function () {
   });
 
   it('case 5: --fix reports a read-only file, fixes the others and finishes the run', () => {
-    writeFileSync(join(dir, 'a.md'), 'A network power.\n');
-    writeFileSync(join(dir, 'b.md'), 'Another network power.\n');
+    writeFileSync(join(dir, 'a.md'), 'A cyber power.\n');
+    writeFileSync(join(dir, 'b.md'), 'Another cyber power.\n');
     chmodSync(join(dir, 'a.md'), 0o444);
-    const r = tifa(['lint', '--fix', 'a.md', 'b.md'], dir);
+    const r = tifa(['lint', '--glossary', HOUSE, '--fix', 'a.md', 'b.md'], dir);
     assert.equal(r.stderr, 'tifa: cannot fix a.md: it is read-only; nothing was written\ntifa: fixed 1 rendering\n');
-    assert.equal(readFileSync(join(dir, 'a.md'), 'utf8'), 'A network power.\n');
+    assert.equal(readFileSync(join(dir, 'a.md'), 'utf8'), 'A cyber power.\n');
     assert.equal(readFileSync(join(dir, 'b.md'), 'utf8'), 'Another cyber superpower.\n');
     assert.equal(r.code, 2);
   });
@@ -137,21 +141,21 @@ describe('hardening: server and command line', function () {
   });
 
   it('case 8: links to devices and named pipes are never read, by the server or the CLI', async () => {
-    mkdirSync(join(dir, '.tifa'));
+    mkdirSync(join(dir, '.tifa'), { recursive: true });
     symlinkSync('/dev/zero', join(dir, '.tifa', 'zero.yaml'));
     mkfifo(join(dir, '.tifa', 'pipe.yaml'));
     writeFileSync(join(dir, '.tifa', 'real.yaml'), 'version: 1\nconcepts:\n  - id: a\n    zh: [数字中国]\n');
     mkfifo(join(dir, 'a.zh.md'));
-    writeFileSync(join(dir, 'a.en.md'), 'A network power.\n');
+    writeFileSync(join(dir, 'a.en.md'), 'A cyber power.\n');
     mkfifo(join(dir, 'b.md'));
     const client = await start();
     try {
       // Globs list regular files only and do not follow links: the device and the pipe are not
       // glossaries; the real one beside them loads.
       const s = await status(client, (x) => x.glossaries.some((g) => g.label === '.tifa/real.yaml'));
-      assert.deepEqual(s.glossaries.map((g) => [g.label, g.errors]), [['built-in glossary', 0], ['.tifa/real.yaml', 0]]);
+      assert.deepEqual(s.glossaries.map((g) => [g.label, g.errors]), [['built-in glossary', 0], ['.tifa/a-house-style.yaml', 0], ['.tifa/real.yaml', 0]]);
       const uri = pathToFileURL(join(dir, 'a.en.md')).href;
-      await client.open(uri, 'A network power.\n');
+      await client.open(uri, 'A cyber power.\n');
       assert.ok(await hover(client, uri, 0, 4)); // answered: the pipe beside it was not opened
       const refs = (await client.connection.sendRequest('textDocument/references', { textDocument: { uri }, position: { line: 0, character: 4 }, context: { includeDeclaration: true } })) as Location[];
       assert.deepEqual(refs.map((l) => l.uri), [uri]);
@@ -159,10 +163,17 @@ describe('hardening: server and command line', function () {
       await client.shutdown();
     }
     // A folder lists regular files only; the pipe beside a.en.md is not opened as its source.
-    const r = tifa(['lint', '.'], dir);
-    assert.deepEqual([r.signal, r.stderr, r.stdout.trimEnd().split('\n')], [null, '', ['./a.en.md:1:3 information formulation 网络强国 — cyber superpower (Leading Group announcement, 2014)', './a.en.md:1:3 warning deprecated-rendering “network power” is a deprecated rendering of 网络强国: use “cyber superpower” (DigiChina).']]);
+    const r = tifa(['lint', '--glossary', HOUSE, '.'], dir);
+    assert.deepEqual([r.signal, r.stderr, r.stdout.trimEnd().split('\n')], [null, '', ['./a.en.md:1:3 information formulation 网络强国 — cyber superpower (Leading Group announcement, 2014)', './a.en.md:1:3 warning deprecated-rendering “cyber power” is a deprecated rendering of 网络强国: use “cyber superpower” (DigiChina).']]);
     assert.equal(tifa(['lint', 'b.md'], dir).stderr, 'tifa: skipped b.md: it is a named pipe, not a regular file\n');
     assert.equal(tifa(['lint', '--glossary', '.tifa/zero.yaml', 'a.en.md'], dir).stderr, 'tifa: cannot read glossary .tifa/zero.yaml: it is a device, not a regular file\n');
+  });
+
+  it('case 9b: a glossary pattern with backslashes is globbed with them as separators, and answers', async () => {
+    // tinyglobby 0.2.17 never returns on this pattern as written; the fuzzer drew it.
+    const found = await glob([globPattern('*\\.\\\\\\\\')], { cwd: dir, absolute: true, dot: true, followSymbolicLinks: false });
+    assert.ok(found.every((f) => f.startsWith(dir + '/')), found.join(', '));
+    assert.equal(globPattern('.tifa\\team.yaml'), '.tifa/team.yaml');
   });
 
   it('case 9: glossary paths outside the workspace are refused with a notice, and nothing of theirs is shown', async () => {
@@ -192,7 +203,7 @@ describe('hardening: server and command line', function () {
   });
 
   it('case 10: a glossary over the size limit is refused before it is read; a link loop is walked once', async () => {
-    mkdirSync(join(dir, '.tifa'));
+    mkdirSync(join(dir, '.tifa'), { recursive: true });
     writeFileSync(join(dir, '.tifa', 'huge.yaml'), '');
     truncateSync(join(dir, '.tifa', 'huge.yaml'), 33 * 1024 * 1024); // sparse: no 33 MB written
     const client = await start();
@@ -224,25 +235,25 @@ describe('hardening: server and command line', function () {
     r = tifa(['lint', 'bad.txt', 'pic.txt', 'gb.txt'], dir);
     assert.deepEqual([r.code, r.stderr], [2, 'tifa: cannot read bad.txt: its encoding is not UTF-8, UTF-16, GB18030 or Big5\ntifa: skipped pic.txt: it is a binary file\n']);
     // --fix never rewrites a GB18030 file as UTF-8.
-    writeFileSync(join(dir, 'gb-en.txt'), Buffer.concat([Buffer.from('network power ', 'ascii'), Buffer.from([0xcd, 0xf8, 0xc2, 0xe7, 0x0a])]));
+    writeFileSync(join(dir, 'gb-en.txt'), Buffer.concat([Buffer.from('cyber power ', 'ascii'), Buffer.from([0xcd, 0xf8, 0xc2, 0xe7, 0x0a])]));
     const before = readFileSync(join(dir, 'gb-en.txt'));
-    r = tifa(['lint', '--fix', 'gb-en.txt'], dir);
+    r = tifa(['lint', '--glossary', HOUSE, '--fix', 'gb-en.txt'], dir);
     assert.equal(r.stderr, 'tifa: cannot fix gb-en.txt: it is GB18030, and Tifa writes only UTF-8; nothing was written\ntifa: fixed 0 renderings\n');
     assert.deepEqual(readFileSync(join(dir, 'gb-en.txt')), before);
     assert.equal(r.code, 2);
   });
 
   it('case 13: invisible and bidirectional characters from a glossary are shown as visible markers', async () => {
-    mkdirSync(join(dir, '.tifa'));
+    mkdirSync(join(dir, '.tifa'), { recursive: true });
     writeFileSync(join(dir, '.tifa', 'g.yaml'), 'version: 1\nconcepts:\n  - id: cyber-superpower\n    zh: [网络强国]\n    note: "see \u202Eevil\u202C and zero\u200Bwidth"\n    en:\n      - { text: "cyber\u200Bsuperpower", status: preferred }\n');
     const client = await start();
     try {
       await status(client, (x) => x.glossaries.some((g) => g.label === '.tifa/g.yaml'));
       const uri = pathToFileURL(join(dir, 'a.md')).href;
-      await client.open(uri, 'A network power.\n');
+      await client.open(uri, 'A cyber power.\n');
       const ds: Diagnostic[] = await client.diagnostics(uri, (d) => d.some((x) => x.code === 'deprecated-rendering'));
       const message = ds.find((x) => x.code === 'deprecated-rendering')!.message as string;
-      assert.equal(message, '“network power” is a deprecated rendering of 网络强国: use “cyber<U+200B>superpower”.');
+      assert.equal(message, '“cyber power” is a deprecated rendering of 网络强国: use “cyber<U+200B>superpower”.');
       const h = ((await hover(client, uri, 0, 4))!.contents as MarkupContent).value;
       assert.ok(h.includes('see <U+202E>evil<U+202C> and zero<U+200B>width') && !/[\u202E\u200B]/.test(h), h);
     } finally {

@@ -198,3 +198,16 @@ export function rangeOf(text: string, needle: string, nth = 0) {
   const d = TextDocument.create('x:', 'x', 0, text);
   return { start: d.positionAt(i), end: d.positionAt(i + needle.length) };
 }
+
+/**
+ * Puts the tests' house style (test/fixtures/house-style.tifa.yaml: six renderings of 网络强国
+ * deprecated, "cyber great power" admitted) into a workspace folder's .tifa/, as a team would.
+ * The built-in glossary deprecates nothing; the tests of deprecated renderings need a glossary that does.
+ * Named to load first (glossaries load in path order, later ones override): what a test adds to
+ * .tifa/glossary.yaml overrides it.
+ */
+export function withHouseStyle(dir: string): string {
+  mkdirSync(join(dir, '.tifa'), { recursive: true });
+  writeFileSync(join(dir, '.tifa', 'a-house-style.yaml'), readFileSync(join(ROOT, 'test', 'fixtures', 'house-style.tifa.yaml'), 'utf8'));
+  return dir;
+}

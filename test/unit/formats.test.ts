@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SaxesParser } from 'saxes';
 import { exportCsv, importCsv } from '../../server/src/core/formats/csv';
+import { sourceLabel } from '../../server/src/core/glossary/model';
 import { loadGlossaryText } from '../../server/src/core/formats/registry';
 import { loadGlossaryYaml } from '../../server/src/core/formats/yaml';
 import { exportTbx, importTbx } from '../../server/src/core/formats/tbx';
@@ -110,18 +111,21 @@ describe('CSV import and export', () => {
 
   it('exports one row per rendering, quoting what needs it, and reads it back', () => {
     const csv = exportCsv(builtinGlossary());
-    assert.ok(csv.startsWith('id,zh,pinyin,kind,en,status,authority,note\r\n'));
-    assert.ok(csv.includes('\r\ntwo-bombs-one-satellite,两弹一星,liǎng dàn yì xīng,catchphrase,"two bombs, one satellite",preferred,DigiChina,\r\n'));
+    assert.ok(csv.startsWith('id,zh,pinyin,kind,en,status,authority,source,note\r\n'));
+    // A CSV has no list of sources: the rendering's source is written out.
+    const source = `"DigiChina, “Xi Jinping Puts 'Indigenous Innovation' and 'Core Technologies' at the Center of Development Priorities”, 2018-05-01"`;
+    assert.ok(csv.includes(`\r\ntwo-bombs-one-satellite,两弹一星,liǎng dàn yī xīng,catchphrase,"two bombs, one satellite",preferred,DigiChina,${source},\r\n`));
     const back = importCsv(csv);
     assert.deepEqual(back.problems, []);
     assert.deepEqual(
-      back.glossary.concepts.map((c) => [c.id, c.zh, c.en.map((r) => `${r.text}/${r.status}`)]),
-      builtinGlossary().concepts.map((c) => [c.id, c.zh, c.en.map((r) => `${r.text}/${r.status}`)]),
+      back.glossary.concepts.map((c) => [c.id, c.zh, c.en.map((r) => `${r.text}/${r.status}/${r.source}`)]),
+      builtinGlossary().concepts.map((c) => [c.id, c.zh, c.en.map((r) => `${r.text}/${r.status}/${r.source && sourceLabel(builtinGlossary(), r.source)}`)]),
     );
   });
 
   it('chooses the format by file name', () => {
     assert.equal(loadGlossaryText(readFileSync(join(ROOT, 'test', 'fixtures', 'team-glossary.csv'), 'utf8'), 'team.tifa.csv').glossary.concepts.length, 3);
-    assert.equal(loadGlossaryText(exportTbx(builtinGlossary()), 'x.tbx').glossary.concepts.length, 38);
+    assert.equal(loadGlossaryText(exportTbx(builtinGlossary()), 'x.tbx').glossary.concepts.length, builtinGlossary().concepts.length);
+    assert.equal(builtinGlossary().concepts.length, 50);
   });
 });

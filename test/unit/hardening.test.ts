@@ -22,7 +22,7 @@ import { parseBilingualXml } from '../../server/src/core/text/xmlSegments';
 import { decodeText } from '../../server/src/files';
 import { toDiagnostics } from '../../server/src/lspDiagnostics';
 import * as shapes from '../fuzz/shapes';
-import { builtinEngine } from '../helpers';
+import { styledEngine } from '../helpers';
 
 const xliff = (target: string, source = '建设网络强国') =>
   `<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2"><file source-language="zh-CN" target-language="en"><body>\n  <trans-unit id="1">\n    <source>${source}</source>\n    <target>${target}</target>\n  </trans-unit>\n</body></file></xliff>\n`;
@@ -36,7 +36,7 @@ function wellFormed(xml: string): void {
 }
 
 describe('hardening: core', () => {
-  const engine = builtinEngine();
+  const engine = styledEngine();
 
   describe('case 1: ranges from XML map back exactly, and fixes are checked before they are written', () => {
     it('a CDATA target: exact range, the right text quoted, an unescaped fix that keeps the CDATA', () => {
@@ -201,10 +201,10 @@ describe('hardening: core', () => {
 
   describe('case 7: diagnostics and every shown string have bounds', () => {
     it('caps diagnostics per document, keeps warnings first, and says how many more there are', () => {
-      const text = shapes.flood(40000) + ' network power';
+      const text = shapes.flood(40000) + ' cyber power';
       const doc = TextDocument.create('file:///f.md', 'markdown', 1, text);
       const { findings } = engine.lint(text, { kind: 'plaintext' });
-      assert.equal(findings.length, 10002); // 10,000 + "network power" as a formulation and as deprecated
+      assert.equal(findings.length, 10002); // 10,000 + "cyber power" as a formulation and as deprecated
       const ds = toDiagnostics(doc, findings, (c) => (c === 'deprecated-rendering' ? 'warning' : 'information'), true);
       assert.equal(ds.length, LIMITS.diagnosticsPerDocument);
       assert.equal(ds[0].message, 'Tifa shows 999 of the 10,002 findings in this file (errors and warnings first); 9,003 more are not shown. Run `tifa lint <file>` to list them all. 问题过多，仅显示部分。');
@@ -286,11 +286,11 @@ describe('hardening: core', () => {
   describe('case 13: bidirectional and invisible characters are made visible', () => {
     it('in messages and hovers', () => {
       assert.equal(neutralize('use \u202Erewop rebyc\u202C now\u200B!'), 'use <U+202E>rewop rebyc<U+202C> now<U+200B>!');
-      const g = loadGlossaryYaml('version: 1\nconcepts:\n  - id: a\n    zh: [网络强国]\n    en:\n      - { text: "cyber\u202Erewop", status: preferred }\n      - { text: network power, status: deprecated }\n    note: "zero\u200Bwidth"\n').glossary;
+      const g = loadGlossaryYaml('version: 1\nconcepts:\n  - id: a\n    zh: [网络强国]\n    en:\n      - { text: "cyber\u202Erewop", status: preferred }\n      - { text: cyber power, status: deprecated }\n    note: "zero\u200Bwidth"\n').glossary;
       const e = new TifaEngine(g);
-      const text = 'a network power';
+      const text = 'a cyber power';
       const d = toDiagnostics(TextDocument.create('file:///a.md', 'markdown', 1, text), e.lint(text).findings, () => 'warning');
-      assert.equal(d.find((x) => x.code === 'deprecated-rendering')!.message, '“network power” is a deprecated rendering of 网络强国: use “cyber<U+202E>rewop”.');
+      assert.equal(d.find((x) => x.code === 'deprecated-rendering')!.message, '“cyber power” is a deprecated rendering of 网络强国: use “cyber<U+202E>rewop”.');
       const hover = shown(e.hover({ concept: g.concepts[0], contains: [] }), 100000);
       assert.ok(!/[\u202E\u200B]/.test(hover) && hover.includes('cyber<U+202E>rewop') && hover.includes('zero<U+200B>width'), hover);
     });

@@ -3,7 +3,7 @@ import { TifaEngine } from '../../server/src/core/engine';
 import { loadGlossaryText } from '../../server/src/core/formats/registry';
 import { loadGlossaryYaml } from '../../server/src/core/formats/yaml';
 import { importTbx } from '../../server/src/core/formats/tbx';
-import { builtinEngine } from '../helpers';
+import { styledEngine } from '../helpers';
 
 /** "line:column message" of each problem. */
 const problems = (text: string, name = 'g.yaml') => loadGlossaryText(text, name).problems.map((p) => `${p.line}:${p.column} ${p.message}`);
@@ -51,7 +51,7 @@ describe('hostile glossaries and files', () => {
 
   it('never expands DOCTYPE entities in XLIFF and TMX drafts', () => {
     const xlf = '<?xml version="1.0"?><!DOCTYPE xliff [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><xliff version="1.2"><file source-language="zh" target-language="en"><body><trans-unit id="1"><source>网络强国</source><target>&xxe; cyber superpower</target></trans-unit></body></file></xliff>';
-    const findings = builtinEngine().lint(xlf, { kind: 'xliff' }).findings;
+    const findings = styledEngine().lint(xlf, { kind: 'xliff' }).findings;
     assert.deepEqual(findings.map((f) => [f.code, xlf.slice(f.start, f.end), f.message]), [
       ['document-notice', '<!DOCTYPE xliff [<!ENTITY xxe SYSTEM "file:///etc/passwd">', 'The DOCTYPE is ignored: entities declared in it are not expanded.'],
       ['formulation', '网络强国', '网络强国 — cyber superpower (Leading Group announcement, 2014)'],
@@ -60,7 +60,7 @@ describe('hostile glossaries and files', () => {
   });
 
   it('matches in time linear in the text: no backtracking on hostile text', () => {
-    const e = builtinEngine();
+    const e = styledEngine();
     const evil = ['网络'.repeat(200000), 'cyber '.repeat(100000), '('.repeat(200000) + '网络强国', '\n \n'.repeat(100000), '-'.repeat(300000)];
     for (const text of evil) {
       const t0 = Date.now();

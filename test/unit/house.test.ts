@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { exportGlossary, FORMAT_NAMES, glossaryFormat, loadGlossaryText, RULE_CODES, seedNormalizationTables } from '../../server/src/core';
 import { normalizationTables, resetNormalizationTables } from '../../server/src/core/text/normalize';
 import { decodeTables, encodeTables } from '../../server/src/tables';
-import { builtinEngine, builtinGlossary } from '../helpers';
+import { styledEngine, builtinGlossary } from '../helpers';
 
 describe('house: core', () => {
   it('one registry reads and writes every format, chosen by file name', () => {
@@ -25,7 +25,7 @@ describe('house: core', () => {
   });
 
   it('matchesAround gives the matches of the paragraph around an offset, as a full lint does', () => {
-    const e = builtinEngine();
+    const e = styledEngine();
     const paragraph = '我们要建设网络强国，\r\n推进核心技术自主创新。A network power (网络强国) matters.';
     const text = ['第一段：网络安全和信息化。', '```\n网络强国\n```', paragraph, '最后：数字中国。'].join('\n\n');
     const full = e.lint(text, { kind: 'markdown' }).matches;

@@ -2,18 +2,19 @@ import assert from 'node:assert/strict';
 import { TifaEngine } from '../../server/src/core/engine';
 import { loadGlossaryYaml } from '../../server/src/core/formats/yaml';
 import { escapeMarkdown } from '../../server/src/core/render/escape';
-import { builtinEngine } from '../helpers';
+import { styledEngine } from '../helpers';
 
 describe('hover card', () => {
   it('shows Chinese, pinyin, renderings by status, the timeline, the note', () => {
-    const e = builtinEngine();
+    const e = styledEngine();
     const match = e.analyze('网络强国').matches[0];
     assert.equal(
       e.hover(match),
       [
         '**网络强国** · *wǎngluò qiángguó*',
-        'Preferred 首选: **cyber superpower** (DigiChina)',
-        'Deprecated 不推荐: ~~cyber power~~, ~~cyberpower~~, ~~network power~~, ~~internet power~~, ~~strong cyber country~~, ~~powerful network~~ (published translations)',
+        "Preferred 首选: **cyber superpower** (DigiChina; source 来源: DigiChina, “Xi Jinping Puts 'Indigenous Innovation' and 'Core Technologies' at the Center of Development Priorities”, 2018-05-01)",
+        "Admitted 可用: cyber great power (source 来源: “House style of the test suite's imaginary translation team”)",
+        "Deprecated 不推荐: ~~cyber power~~, ~~cyberpower~~, ~~network power~~, ~~internet power~~, ~~strong cyber country~~, ~~powerful network~~ (source 来源: “House style of the test suite's imaginary translation team”)",
         [
           '**Provenance 出处**',
           '',
@@ -49,13 +50,13 @@ concepts:
   });
 
   it('says which non-preferred rendering the text used', () => {
-    const e = builtinEngine();
+    const e = styledEngine();
     const card = e.hover(e.analyze('network power').matches[0]);
     assert.ok(card.includes('This text uses **network power** (deprecated).'));
   });
 
   it('lists the shorter formulations inside a longer one', () => {
-    const e = builtinEngine();
+    const e = styledEngine();
     const card = e.hover(e.analyze('核心技术是国之重器').matches[0]);
     assert.ok(card.endsWith('Contains 包含: 核心技术 — core technology; 国之重器 — important instruments of the state'));
   });

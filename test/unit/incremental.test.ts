@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { commonPrefix, commonSuffix, paragraphEnd, paragraphStart } from '../../server/src/core/text/incremental';
-import { builtinEngine } from '../helpers';
+import { styledEngine } from '../helpers';
 
 function random(seed: number): () => number {
   return () => {
@@ -49,7 +49,7 @@ describe('incremental re-analysis', () => {
   for (const kind of ['plaintext', 'markdown'] as const) {
     for (const seed of [11, 12, 13]) {
       it(`gives what a full lint gives over 200 random edits (${kind}, seed ${seed})`, () => {
-        const engine = builtinEngine();
+        const engine = styledEngine();
         const rnd = random(seed);
         let current = text(rnd, 6000);
         let analysis = engine.lint(current, { kind });
@@ -70,12 +70,12 @@ describe('incremental re-analysis', () => {
   }
 
   it('does not reuse another engine’s analysis, nor one of another kind', () => {
-    const engine = builtinEngine();
+    const engine = styledEngine();
     const md = '`网络强国`\n\n网络强国\n';
     const asText = engine.lint(md, { kind: 'plaintext' });
     assert.equal(asText.matches.length, 2);
     assert.deepEqual(engine.lint(md + 'x', { kind: 'markdown' }, asText), engine.lint(md + 'x', { kind: 'markdown' }));
     assert.equal(engine.lint(md + 'x', { kind: 'markdown' }, asText).matches.length, 1);
-    assert.deepEqual(builtinEngine().lint(md + 'y', { kind: 'plaintext' }, asText), engine.lint(md + 'y', { kind: 'plaintext' }));
+    assert.deepEqual(styledEngine().lint(md + 'y', { kind: 'plaintext' }, asText), engine.lint(md + 'y', { kind: 'plaintext' }));
   });
 });

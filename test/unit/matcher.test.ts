@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { TifaEngine } from '../../server/src/core/engine';
 import { inflections } from '../../server/src/core/text/matcher';
-import { builtinEngine, fixture, matches } from '../helpers';
+import { styledEngine, fixture, matches } from '../helpers';
 
 describe('formulation matching (built-in glossary)', () => {
   it('finds a formulation wrapped across lines in a Markdown paragraph', () => {
@@ -42,7 +42,7 @@ describe('formulation matching (built-in glossary)', () => {
   });
 
   it('lets the longest formulation win and lists the shorter ones inside it', () => {
-    const analysis = builtinEngine().analyze('核心技术是国之重器');
+    const analysis = styledEngine().analyze('核心技术是国之重器');
     assert.equal(analysis.matches.length, 1);
     assert.deepEqual(analysis.matches[0].contains.map((c) => c.id), ['core-technology', 'important-instruments-of-the-state']);
     assert.deepEqual(matches('把我国建设成为网络强国'), [['把我国建设成为网络强国', 0, 11, 'build-china-into-cyber-superpower']]);
@@ -74,7 +74,7 @@ describe('formulation matching (built-in glossary)', () => {
 
   it('finds deprecated renderings as the concept they render', () => {
     assert.deepEqual(matches('China wants to become a network power.'), [['network power', 24, 37, 'cyber-superpower']]);
-    const m = builtinEngine().analyze('a Cyberpower').matches[0];
+    const m = styledEngine().analyze('a Cyberpower').matches[0];
     assert.equal(m.rendering?.status, 'deprecated');
     assert.equal(m.language, 'en');
   });
@@ -90,7 +90,7 @@ describe('formulation matching (built-in glossary)', () => {
     const expected: number[] = [];
     for (let i = text.indexOf('网络空间命运共同体'); i >= 0; i = text.indexOf('网络空间命运共同体', i + 1)) expected.push(i);
     assert.equal(expected.length, 1);
-    const found = builtinEngine()
+    const found = styledEngine()
       .analyze(text)
       .matches.filter((m) => m.concept.id === 'community-of-shared-destiny-in-cyberspace')
       .map((m) => [m.start, m.end]);

@@ -12,6 +12,7 @@ import type { Glossary } from './glossary/model';
 import { parseBilingualXmlOnce } from './text/xmlSegments';
 import { lowerBound } from './text/search';
 import { paragraphEnd, paragraphStart, rematch } from './text/incremental';
+import { needsContext } from './text/english';
 
 export type DocumentKind = 'plaintext' | 'markdown' | 'xliff' | 'tmx';
 
@@ -77,6 +78,25 @@ export interface Analysis {
   findings: Finding[];
 }
 
+/**
+ * Whether an English match names its concept. In a bilingual pair, a rendering belongs to a
+ * concept only when the source has that concept ("network power" in a sentence about an
+ * electricity grid renders nothing of 网络强国); a concept with no Chinese form cannot be looked
+ * for in the source, so there its rendering counts unless it is ordinary English. Outside pairs,
+ * ordinary English (needsContext) names nothing on its own.
+ */
+function attribution(pairs: readonly Pair[]): (m: FormulationMatch) => boolean {
+  const pairOf = new Map<FormulationMatch, Pair>();
+  for (const p of pairs) for (const e of p.en) pairOf.set(e, p);
+  return (m) => {
+    if (m.language !== 'en') return true;
+    const ordinary = m.rendering !== undefined && needsContext(m.rendering);
+    const pair = pairOf.get(m);
+    if (!pair || m.concept.zh.length === 0) return !ordinary;
+    return pair.zh.some((z) => z.concept === m.concept || z.contains.includes(m.concept));
+  };
+}
+
 export class TifaEngine {
   private readonly matcher: FormulationMatcher;
   /** The prose each plain-text or Markdown analysis matched, so that the next lint can reuse its matches. */
@@ -117,6 +137,7 @@ export class TifaEngine {
         const zh: FormulationMatch[] = [];
         const en: FormulationMatch[] = [];
         let target: [number, number] | undefined;
+        let hasSource = false;
         for (const seg of pair.segments) {
           const found = this.matcher.find(seg.text.text).map((m) => {
             const [start, end] = seg.text.toFile(m.start, m.end);
@@ -124,13 +145,17 @@ export class TifaEngine {
           });
           append(matches, found);
           const lang = seg.lang.toLowerCase();
-          if (lang.startsWith('zh')) append(zh, found.filter((m) => m.language === 'zh'));
+          if (lang.startsWith('zh')) {
+            hasSource = true;
+            append(zh, found.filter((m) => m.language === 'zh'));
+          }
           else if (lang.startsWith('en')) {
             append(en, found.filter((m) => m.language === 'en'));
             target = [seg.start, seg.end];
           }
         }
-        if (target && zh.length) pairs.push({ zh, en, target });
+        // A pair even when its source has no formulation: what its translation says is then judged by that source.
+        if (target && hasSource) pairs.push({ zh, en, target });
       }
       matches.sort((a, b) => a.start - b.start);
       regions = suppressions(text, xml.comments, xml.pairs);
@@ -151,11 +176,16 @@ export class TifaEngine {
       if (options.parallelSource) append(pairs, this.parallelPairs(options.parallelSource, prose, matches, notices));
     }
 
+    const attributed = attribution(pairs);
+    const formulations = formulationFindings(this.glossary, matches);
+    for (let i = 0; i < matches.length; i++) if (!attributed(matches[i])) formulations[i].quiet = true;
+    // Renderings are judged only where they name their concept (see attribution).
+    const english = matches.filter((m) => m.language === 'en' && attributed(m));
     const findings = withoutSuppressed([
-      ...formulationFindings(this.glossary, matches),
-      ...deprecatedRenderings(text, matches),
-      ...documentInconsistencies(text, matches),
-      ...pairFindings(text, pairs),
+      ...formulations,
+      ...deprecatedRenderings(text, english),
+      ...documentInconsistencies(text, english),
+      ...pairFindings(text, pairs, attributed),
       ...notices,
     ], regions);
     if (kind === 'xliff' || kind === 'tmx') for (const f of findings) xmlSafeFix(f, cdata);

@@ -24,7 +24,7 @@ export { type OpenCCData, provideOpenCC, type RegionalTriggers, regionalForms, r
 export { type NormalizationTables, normalizationTables, seedNormalizationTables } from './text/normalize';
 
 export type { Finding, FixData, FormulationData } from './checks/findings';
-export { type Level, LEVELS, parseLevel, RULE_CODES, RULES, type RuleCode } from './checks/rules';
+export { findingLevel, type Level, LEVELS, parseLevel, RULE_CODES, RULES, type RuleCode } from './checks/rules';
 export { earliestProvenance } from './checks/formulations';
 export { applyEdits, checkedFix, type FixCheck, isFixData, preferredFixEdits, type TextEdit } from './checks/fixes';
 
@@ -32,3 +32,4 @@ export { completionCandidates } from './render/completion';
 export { clip, LIMITS, neutralize, shown } from './render/display';
 export { formulationSummary } from './render/summary';
 export { lowerBound } from './text/search';
+export { isCommonPhrase, needsContext, provideCommonWords, seedCommonPhrases } from './text/english';

@@ -92,7 +92,7 @@ describe('Tifa in VS Code', () => {
     await vscode.window.showTextDocument(doc, { preview: false });
     const ds = await waitFor(() => tifaDiagnostics(doc.uri), (d) => d.length === 2, 'diagnostics in note.en.md');
     const t = doc.getText();
-    assert.deepEqual(compact(ds), [span(t, 'cyber superpower', 0, SUPERPOWER), span(t, 'network power', 0, SUPERPOWER)]);
+    assert.deepEqual(compact(ds), [span(t, 'cyber superpower', 0, SUPERPOWER), span(t, 'cyber power', 0, SUPERPOWER)]);
   });
 
   it('shows rendering and provenance on hover', async () => {
@@ -102,7 +102,7 @@ describe('Tifa in VS Code', () => {
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(line, character));
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
     assert.ok(text.includes('**网络强国** · *wǎngluò qiángguó*'), text);
-    assert.ok(text.includes('Preferred 首选: **cyber superpower** (DigiChina)'), text);
+    assert.ok(text.includes('Preferred 首选: **cyber superpower** (DigiChina; source 来源: DigiChina, '), text);
     assert.ok(text.includes('- **4.20 speech** · 2018-04-20'), text);
     assert.ok(text.includes('「把我国建设成为网络强国」'), text);
   });
@@ -131,14 +131,14 @@ describe('Tifa in VS Code', () => {
     const doc = await vscode.workspace.openTextDocument(file('note.en.md'));
     await vscode.window.showTextDocument(doc, { preview: false });
     const warning = (await waitFor(() => warningsOf(doc.uri), (d) => d.length === 1, 'the deprecated-rendering warning'))[0];
-    assert.equal(warning.message, '“network power” is a deprecated rendering of 网络强国: use “cyber superpower” (DigiChina).');
+    assert.equal(warning.message, '“cyber power” is a deprecated rendering of 网络强国: use “cyber superpower” (DigiChina).');
     assert.equal(warning.severity, vscode.DiagnosticSeverity.Warning);
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, warning.range, vscode.CodeActionKind.QuickFix.value);
     const titles = actions.map((a) => a.title);
     assert.deepEqual(titles.filter((t) => t.startsWith('Replace') || t.startsWith('Ignore') || t.startsWith('Add')), [
       'Replace with “cyber superpower” (preferred, DigiChina) 替换为首选译法',
       'Ignore this occurrence 忽略此处',
-      'Add “network power” to the workspace glossary as admitted 将此译法加入工作区词表',
+      'Add “cyber power” to the workspace glossary as admitted 将此译法加入工作区词表',
     ]);
     const fix = actions.find((a) => a.isPreferred)!;
     assert.ok(await vscode.workspace.applyEdit(fix.edit!));
@@ -170,11 +170,11 @@ describe('Tifa in VS Code', () => {
     await vscode.window.showTextDocument(doc, { preview: false });
     const warning = (await waitFor(() => warningsOf(doc.uri), (d) => d.length === 1, 'the deprecated-rendering warning'))[0];
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, warning.range, vscode.CodeActionKind.QuickFix.value);
-    const add = actions.find((a) => a.title.startsWith('Add “network power”'))!;
+    const add = actions.find((a) => a.title.startsWith('Add “cyber power”'))!;
     assert.equal(await vscode.commands.executeCommand(add.command!.command, ...(add.command!.arguments ?? [])), true);
     // The edit landed in the open document, after its unsaved line, quoted.
     assert.ok(glossary.getText().startsWith('# unsaved: our team, 2026\nversion: 1\n'), glossary.getText());
-    assert.ok(glossary.getText().endsWith('  - id: "cyber-superpower"\n    en:\n      - { text: "network power", status: admitted }\n'), glossary.getText());
+    assert.ok(glossary.getText().endsWith('  - id: "cyber-superpower"\n    en:\n      - { text: "cyber power", status: admitted }\n'), glossary.getText());
     await vscode.window.showTextDocument(glossary);
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });

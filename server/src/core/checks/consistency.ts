@@ -6,6 +6,7 @@ import type { Finding, FixData } from './findings';
 import type { RuleCode } from './rules';
 import { inflections, type FormulationMatch } from '../text/matcher';
 import { lowerBound } from '../text/search';
+import { needsContext } from '../text/english';
 import { type Concept, conceptLabel, preferredRendering, type Rendering } from '../glossary/model';
 
 /** A source/translation pair: the formulations found on each side, and where the translation is. */
@@ -120,7 +121,7 @@ function numberless(text: string): string {
 }
 
 /** Checks each bilingual pair: the translation must render each source formulation as the glossary does. */
-export function pairFindings(text: string, pairs: readonly Pair[]): Finding[] {
+export function pairFindings(text: string, pairs: readonly Pair[], attributed: (m: FormulationMatch) => boolean = () => true): Finding[] {
   const out: Finding[] = [];
   for (const pair of pairs) {
     const sourceConcepts = new Set(pair.zh.map((m) => m.concept));
@@ -135,9 +136,13 @@ export function pairFindings(text: string, pairs: readonly Pair[]): Finding[] {
       if (same.some((e) => e.rendering && ALLOWED.has(e.rendering.status))) continue;
       if (same.length > 0) continue; // a deprecated rendering: deprecated-rendering reports it
       const preferred = preferredRendering(concept);
-      // Another concept's rendering standing where this one's should be.
-      const other = pair.en.find((e) => !sourceConcepts.has(e.concept) && !z.contains.includes(e.concept) && !e.contains.includes(concept));
-      if (other) {
+      // Another concept's rendering standing where this one's should be: said only when the
+      // evidence points one way, one source formulation without its rendering and one
+      // rendering the source does not explain. Otherwise Tifa cannot tell which renders which.
+      const unrendered = unrenderedIn(pair);
+      const unexplained = pair.en.filter((e) => attributed(e) || e.concept.zh.length > 0).filter((e) => !explainedBy(pair, e, sourceConcepts));
+      const other = unrendered.length === 1 && unexplained.length === 1 ? unexplained[0] : undefined;
+      if (other && !(other.rendering && needsContext(other.rendering))) {
         const original = text.slice(other.start, other.end);
         out.push({
           start: other.start,
@@ -159,6 +164,22 @@ export function pairFindings(text: string, pairs: readonly Pair[]): Finding[] {
     }
   }
   return out;
+}
+
+/** The source concepts of a pair that no English match in it renders (alone, or inside a longer rendering). */
+function unrenderedIn(pair: Pair): Concept[] {
+  const out: Concept[] = [];
+  for (const z of pair.zh) {
+    if (out.includes(z.concept)) continue;
+    if (!pair.en.some((e) => e.concept === z.concept || e.contains.includes(z.concept))) out.push(z.concept);
+  }
+  return out;
+}
+
+/** An English match the source accounts for: its concept, or one inside it, or one containing it, is in the source. */
+function explainedBy(pair: Pair, e: FormulationMatch, sourceConcepts: ReadonlySet<Concept>): boolean {
+  if (sourceConcepts.has(e.concept) || e.contains.some((c) => sourceConcepts.has(c))) return true;
+  return pair.zh.some((z) => z.contains.includes(e.concept));
 }
 
 const OPEN = new Set(['(', '（']);

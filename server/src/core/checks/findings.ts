@@ -32,6 +32,8 @@ export interface Finding {
   message: string;
   /** What a hover or a fix needs, so neither has to analyse the text again. */
   data?: FormulationData | FixData;
+  /** Shown at hint level at most: ordinary English that names the formulation only in context. */
+  quiet?: boolean;
   /** Other places that explain this one (the majority rendering's occurrences). */
   related?: Array<{ start: number; end: number; message: string }>;
 }

@@ -50,3 +50,11 @@ export const RULE_CODES = Object.keys(RULES) as RuleCode[];
 export function parseLevel(value: unknown, fallback: Level): Level {
   return typeof value === 'string' && (LEVELS as readonly string[]).includes(value) ? (value as Level) : fallback;
 }
+
+/**
+ * The level a finding is shown at: its rule's, but at most a hint for a quiet finding (a
+ * formulation whose English says nothing on its own, see core/text/english.ts).
+ */
+export function findingLevel(finding: { quiet?: boolean }, ruleLevel: Level): Level {
+  return finding.quiet && ruleLevel !== 'off' ? 'hint' : ruleLevel;
+}

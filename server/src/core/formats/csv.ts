@@ -12,7 +12,7 @@
  */
 import type { GlossaryLoadResult, GlossaryProblem } from './yaml';
 import { LineIndex } from '../text/lineIndex';
-import type { Concept, ConceptKind, Glossary, RenderingStatus } from '../glossary/model';
+import { type Concept, type ConceptKind, type Glossary, type RenderingStatus, sourceLabel } from '../glossary/model';
 import { statusFromTbx } from './tbx';
 
 export interface CsvField {
@@ -72,7 +72,7 @@ function unneutralize(value: string): string {
   return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
 }
 
-const KINDS = new Set(['formulation', 'catchphrase', 'body', 'programme']);
+const KINDS = new Set(['formulation', 'catchphrase', 'body', 'programme', 'term']);
 
 export function importCsv(text: string): GlossaryLoadResult {
   const problems: GlossaryProblem[] = [];
@@ -97,7 +97,9 @@ export function importCsv(text: string): GlossaryLoadResult {
     kind: col('kind', 'type'),
     en: col('en', 'en-us', 'en-gb', 'english', 'target term', 'rendering', '英文'),
     status: col('status', 'administrativestatus', 'administrative status', '状态'),
-    authority: col('authority', 'source', '来源'),
+    authority: col('authority', 'responsibility'),
+    // Where the rendering comes from: a publication and date, written out.
+    source: col('source', 'reference', '来源', '出处'),
     note: col('note', 'notes', 'comment', '说明'),
   };
   if (c.zh < 0 && c.en < 0) {
@@ -136,7 +138,7 @@ export function importCsv(text: string): GlossaryLoadResult {
     const kind = get(c.kind);
     if (kind) {
       if (KINDS.has(kind)) concept.kind = kind as ConceptKind;
-      else problem('error', `Unknown kind "${kind}": use formulation, catchphrase, body or programme.`, at(c.kind), kind.length);
+      else problem('error', `Unknown kind "${kind}": use formulation, catchphrase, body, programme or term.`, at(c.kind), kind.length);
     }
     if (get(c.note) && !en) concept.note = concept.note ? `${concept.note} ${get(c.note)}` : get(c.note);
     if (!en) continue;
@@ -150,6 +152,7 @@ export function importCsv(text: string): GlossaryLoadResult {
     const rendering = existing ?? { text: en, status };
     rendering.status = status;
     if (get(c.authority)) rendering.authority = get(c.authority);
+    if (get(c.source)) rendering.source = get(c.source);
     if (get(c.note)) rendering.note = get(c.note);
     if (!existing) concept.en.push(rendering);
   }
@@ -177,11 +180,12 @@ function cell(s: string | undefined, delimiter: string): string {
 
 /** One row per rendering (or per concept without renderings); CRLF, as spreadsheets expect. */
 export function exportCsv(glossary: Glossary, delimiter: ',' | '\t' = ','): string {
-  const rows = [['id', 'zh', 'pinyin', 'kind', 'en', 'status', 'authority', 'note']];
+  const rows = [['id', 'zh', 'pinyin', 'kind', 'en', 'status', 'authority', 'source', 'note']];
   for (const c of glossary.concepts) {
     const base = [c.id, c.zh.join('|'), c.pinyin, c.kind];
-    if (c.note || c.en.length === 0) rows.push([...base, '', '', '', c.note] as string[]);
-    for (const r of c.en) rows.push([...base, r.text, r.status, r.authority, r.note] as string[]);
+    if (c.note || c.en.length === 0) rows.push([...base, '', '', '', '', c.note] as string[]);
+    // A CSV has no list of sources: each rendering's is written out.
+    for (const r of c.en) rows.push([...base, r.text, r.status, r.authority, r.source && sourceLabel(glossary, r.source), r.note] as string[]);
   }
   return rows.map((r) => r.map((v) => cell(v, delimiter)).join(delimiter)).join('\r\n') + '\r\n';
 }

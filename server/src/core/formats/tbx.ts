@@ -16,7 +16,7 @@ import type { GlossaryLoadResult, GlossaryProblem } from './yaml';
 import { LineIndex } from '../text/lineIndex';
 import { depthMessage, MAX_XML_DEPTH } from '../text/xmlDepth';
 import { scanXml, type XmlEvents } from '../text/xmlScan';
-import type { Appearance, Concept, Glossary, Rendering, RenderingStatus, Speech } from '../glossary/model';
+import type { Appearance, Concept, Glossary, Rendering, RenderingStatus, Source, Speech } from '../glossary/model';
 
 const CONCEPT = new Set(['conceptEntry', 'termEntry', 'entry']);
 const LANGUAGE = new Set(['langSec', 'langSet', 'langGroup']);
@@ -203,7 +203,7 @@ export function importTbx(xml: string): GlossaryLoadResult {
     ids.add(id);
     const concept: Concept = { id, zh: [], en: [], appearances: [] };
     const kind = first(entry, 'descrip', 'subjectField');
-    if (kind === 'formulation' || kind === 'catchphrase' || kind === 'body' || kind === 'programme') concept.kind = kind;
+    if (kind === 'formulation' || kind === 'catchphrase' || kind === 'body' || kind === 'programme' || kind === 'term') concept.kind = kind;
     const notes: string[] = named(entry, 'note').map((n) => clean(text(n))).filter(Boolean);
     // Quotes in context, each with the speech it names: an appearance if that speech exists.
     const quotes: Array<{ source: string; number: string | undefined; isZh: boolean; quote: string; note: string }> = [];
@@ -249,6 +249,8 @@ export function importTbx(xml: string): GlossaryLoadResult {
         const rendering: Rendering = { text: term, status };
         const authority = first(container, 'admin', 'source');
         if (authority) rendering.authority = authority;
+        const source = first(container, 'admin', 'sourceIdentifier');
+        if (source) rendering.source = source;
         const note = named(container, 'note').map((n) => clean(text(n))).join(' ');
         if (note) rendering.note = note;
         concept.en.push(rendering);
@@ -306,10 +308,16 @@ export function importTbx(xml: string): GlossaryLoadResult {
   // Speeches from the back matter (what our export writes).
   for (const obj of descendants(tbx, new Set(['refObject']))) {
     const section = obj.parent;
-    if (!section || section.attribs.type !== 'tifaSpeeches') continue;
+    if (!section || (section.attribs.type !== 'tifaSpeeches' && section.attribs.type !== 'tifaSources')) continue;
     const items = new Map(descendants(obj, new Set(['item'])).map((i) => [i.attribs.type, clean(text(i))]));
     const id = obj.attribs.id;
     if (!id) continue;
+    if (section.attribs.type === 'tifaSources') {
+      const source: Source = { id };
+      for (const k of ['title', 'publisher', 'date', 'url', 'note'] as const) if (items.get(k)) source[k] = items.get(k);
+      (glossary.sources ??= []).push(source);
+      continue;
+    }
     const pair = (en?: string, zh?: string) => (en || zh ? { ...(en ? { en } : {}), ...(zh ? { zh } : {}) } : undefined);
     const speech: Speech = { id, short: pair(items.get('shortEn'), items.get('shortZh')) ?? { en: id } };
     const set = <K extends keyof Speech>(k: K, v: Speech[K] | undefined) => {
@@ -410,6 +418,8 @@ export function exportTbxReport(glossary: Glossary): { text: string; dropped: nu
         leaf(6, 'term', r.text);
         leaf(6, 'termNote', STATUS_TO_TBX[r.status], ' type="administrativeStatus"');
         leaf(6, 'admin', r.authority, ' type="source"');
+        // Where the rendering comes from (an id of the back matter's tifaSources, or written out).
+        leaf(6, 'admin', r.source, ' type="sourceIdentifier"');
         leaf(6, 'note', r.note);
         w(5, '</termSec>');
       }
@@ -418,8 +428,19 @@ export function exportTbxReport(glossary: Glossary): { text: string; dropped: nu
     w(3, '</conceptEntry>');
   }
   w(2, '</body>');
+  if (glossary.speeches.size || glossary.sources?.length) w(2, '<back>');
+  if (glossary.sources?.length) {
+    w(3, '<refObjectSec type="tifaSources">');
+    for (const s of glossary.sources) {
+      w(4, `<refObject id="${esc(s.id)}">`);
+      w(5, '<itemSet>');
+      for (const k of ['title', 'publisher', 'date', 'url', 'note'] as const) leaf(6, 'item', s[k], ` type="${k}"`);
+      w(5, '</itemSet>');
+      w(4, '</refObject>');
+    }
+    w(3, '</refObjectSec>');
+  }
   if (glossary.speeches.size) {
-    w(2, '<back>');
     w(3, '<refObjectSec type="tifaSpeeches">');
     for (const s of glossary.speeches.values()) {
       w(4, `<refObject id="${esc(s.id)}">`);
@@ -439,8 +460,8 @@ export function exportTbxReport(glossary: Glossary): { text: string; dropped: nu
       w(4, '</refObject>');
     }
     w(3, '</refObjectSec>');
-    w(2, '</back>');
   }
+  if (glossary.speeches.size || glossary.sources?.length) w(2, '</back>');
   w(1, '</text>');
   w(0, '</tbx>');
   return { text: out.join('\n') + '\n', dropped };

@@ -10,7 +10,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Document, LineCounter, Node as YamlNode } from 'yaml';
 import schema from '../../../../glossary/glossary.schema.json';
-import type { Appearance, Concept, Glossary, Rendering, Speech } from '../glossary/model';
+import type { Appearance, Concept, Glossary, Rendering, Source, Speech } from '../glossary/model';
 import { readBlockYaml, writeBlockYaml } from './yamlBlock';
 import { ajvLibrary, yamlLibrary } from '../libraries';
 
@@ -124,8 +124,9 @@ function loadUnguarded(text: string): GlossaryLoadResult {
     }
   }
 
-  const raw = data as { name?: string; description?: string; source?: string; speeches?: Speech[]; concepts?: RawConcept[] };
+  const raw = data as { name?: string; description?: string; source?: string; sources?: Source[]; speeches?: Speech[]; concepts?: RawConcept[] };
   const glossary: Glossary = { name: raw.name, description: raw.description, source: raw.source, speeches: new Map(), concepts: [] };
+  if (raw.sources?.length) glossary.sources = raw.sources;
 
   (raw.speeches ?? []).forEach((speech, i) => {
     if (badSpeeches.has(i)) return;
@@ -363,6 +364,7 @@ export function exportYaml(glossary: Glossary): string {
   if (glossary.name) doc.name = glossary.name;
   if (glossary.description) doc.description = glossary.description;
   if (glossary.source) doc.source = glossary.source;
+  if (glossary.sources?.length) doc.sources = glossary.sources;
   if (glossary.speeches.size) doc.speeches = [...glossary.speeches.values()];
   doc.concepts = glossary.concepts.map((c) => {
     const o: Record<string, unknown> = { id: c.id };

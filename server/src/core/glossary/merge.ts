@@ -1,19 +1,23 @@
 /**
  * Combines glossaries, later ones taking precedence. A concept is the same concept when it has
  * the same id or shares a Chinese form; a later entry then overrides or extends the earlier one
- * field by field: Chinese forms are added, renderings are matched by their text (a later status
- * or authority wins, new renderings are added), appearances are added, and pinyin, kind and
+ * field by field: Chinese forms are added, renderings are matched by their text (the later
+ * entry for a rendering replaces the earlier, with its status, authority and source; new
+ * renderings are added), appearances are added, and pinyin, kind and
  * note are replaced when the later entry gives them.
  */
-import type { Concept, Glossary, Rendering } from './model';
+import type { Concept, Glossary, Source } from './model';
 
 export function mergeGlossaries(glossaries: readonly Glossary[]): Glossary {
   if (glossaries.length === 1) return glossaries[0];
   const merged: Glossary = { speeches: new Map(), concepts: [] };
   const byId = new Map<string, Concept>();
   const byForm = new Map<string, Concept>();
+  const sources = new Map<string, Source>();
   for (const g of glossaries) {
     for (const [id, s] of g.speeches) merged.speeches.set(id, s);
+    // Like speeches: a later glossary's source of the same id replaces the earlier one.
+    for (const s of g.sources ?? []) sources.set(s.id, s);
     for (const c of g.concepts) {
       const existing = byId.get(c.id) ?? c.zh.map((f) => byForm.get(f)).find(Boolean);
       if (!existing) {
@@ -27,6 +31,7 @@ export function mergeGlossaries(glossaries: readonly Glossary[]): Glossary {
       for (const f of existing.zh) byForm.set(f, existing);
     }
   }
+  if (sources.size) merged.sources = [...sources.values()];
   merged.name = glossaries.map((g) => g.name).filter(Boolean).join(' + ') || undefined;
   return merged;
 }
@@ -39,7 +44,9 @@ function mergeInto(base: Concept, over: Concept): void {
   const overPreferred = over.en.find((r) => r.status === 'preferred');
   for (const r of over.en) {
     const i = base.en.findIndex((b) => b.text.toLowerCase() === r.text.toLowerCase());
-    if (i >= 0) base.en[i] = { ...base.en[i], ...r } as Rendering;
+    // The later glossary's word on a rendering replaces the earlier one whole: a status goes with
+    // the authority and source that give it, never with the other glossary's.
+    if (i >= 0) base.en[i] = { ...r };
     else base.en.push(r);
   }
   if (overPreferred) {

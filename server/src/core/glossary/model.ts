@@ -7,7 +7,7 @@
 export type RenderingStatus = 'preferred' | 'admitted' | 'deprecated' | 'superseded';
 export const RENDERING_STATUSES: readonly RenderingStatus[] = ['preferred', 'admitted', 'deprecated', 'superseded'];
 
-export type ConceptKind = 'formulation' | 'catchphrase' | 'body' | 'programme';
+export type ConceptKind = 'formulation' | 'catchphrase' | 'body' | 'programme' | 'term';
 
 export interface Bilingual {
   en?: string;
@@ -26,10 +26,28 @@ export interface Speech {
   note?: string;
 }
 
+/** A publication a glossary takes its facts from: renderings name it by id. */
+export interface Source {
+  id: string;
+  title?: string;
+  publisher?: string;
+  /** YYYY, YYYY-MM or YYYY-MM-DD. */
+  date?: string;
+  url?: string;
+  note?: string;
+}
+
 export interface Rendering {
   text: string;
   status: RenderingStatus;
   authority?: string;
+  /**
+   * Ordinary English that names the concept only where a source has it ("network power"). When
+   * left out, Tifa decides (core/text/english.ts).
+   */
+  needsContext?: boolean;
+  /** Where the rendering and its status come from: the id of one of the glossary's sources, or a publication and date written out. */
+  source?: string;
   note?: string;
   /** The glossary file it came from (workspace glossaries only; shown in hovers). */
   origin?: string;
@@ -58,6 +76,8 @@ export interface Glossary {
   name?: string;
   description?: string;
   source?: string;
+  /** The publications renderings name as their source. */
+  sources?: Source[];
   speeches: Map<string, Speech>;
   concepts: Concept[];
 }
@@ -91,4 +111,12 @@ export function appearancesByDate(glossary: Glossary, concept: Concept): Array<{
 
 export function speechShortName(speech: Speech): string {
   return speech.short.en ?? speech.short.zh ?? speech.id;
+}
+
+/** A rendering's source as a reader sees it: "DigiChina, “Title”, 2018-05-01", or the text the glossary gives. */
+export function sourceLabel(glossary: Pick<Glossary, 'sources'>, source: string): string {
+  const s = glossary.sources?.find((x) => x.id === source);
+  if (!s) return source;
+  const parts = [s.publisher, s.title ? `“${s.title}”` : undefined, s.date].filter((p): p is string => !!p);
+  return parts.length ? parts.join(', ') : s.id;
 }

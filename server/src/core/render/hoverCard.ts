@@ -4,7 +4,7 @@
  */
 import { escapeMarkdown as esc } from './escape';
 import type { FormulationMatch } from '../text/matcher';
-import { appearancesByDate, type Concept, conceptLabel, type Glossary, preferredRendering, type Rendering, speechShortName } from '../glossary/model';
+import { appearancesByDate, type Concept, conceptLabel, type Glossary, preferredRendering, type Rendering, sourceLabel, speechShortName } from '../glossary/model';
 
 export function hoverCard(glossary: Glossary, match: Pick<FormulationMatch, 'concept' | 'contains' | 'rendering'>): string {
   const c = match.concept;
@@ -14,14 +14,14 @@ export function hoverCard(glossary: Glossary, match: Pick<FormulationMatch, 'con
 
   const preferred = preferredRendering(c);
   if (preferred) {
-    out.push(`Preferred 首选: **${esc(preferred.text)}**${authority(preferred)}`);
+    out.push(`Preferred 首选: **${esc(preferred.text)}**${about(glossary, preferred)}`);
   }
   const others = (status: Rendering['status']) => c.en.filter((r) => r !== preferred && r.status === status);
   const admitted = others('admitted');
-  if (admitted.length) out.push(`Admitted 可用: ${byAuthority(admitted, (r) => esc(r.text))}`);
+  if (admitted.length) out.push(`Admitted 可用: ${byAuthority(glossary, admitted, (r) => esc(r.text))}`);
   const deprecated = [...others('deprecated'), ...others('superseded')];
   if (deprecated.length) {
-    out.push(`Deprecated 不推荐: ${byAuthority(deprecated, (r) => `~~${esc(r.text)}~~${r.status === 'superseded' ? ' (superseded 已废止)' : ''}`)}`);
+    out.push(`Deprecated 不推荐: ${byAuthority(glossary, deprecated, (r) => `~~${esc(r.text)}~~${r.status === 'superseded' ? ' (superseded 已废止)' : ''}`)}`);
   }
   if (match.rendering && match.rendering.status !== 'preferred' && match.rendering !== preferred) {
     out.push(`This text uses **${esc(match.rendering.text)}** (${match.rendering.status}).`);
@@ -58,24 +58,23 @@ export function hoverCard(glossary: Glossary, match: Pick<FormulationMatch, 'con
   return out.join('\n\n');
 }
 
-/** "a, b (DigiChina); c (published translations)": one mention of each authority and source. */
-function byAuthority(renderings: Rendering[], show: (r: Rendering) => string): string {
+/** "a, b (DigiChina; source: …); c (Xinhua)": one mention of each authority and source. */
+function byAuthority(glossary: Glossary, renderings: Rendering[], show: (r: Rendering) => string): string {
   const groups = new Map<string, string[]>();
   for (const r of renderings) {
-    const key = about(r);
+    const key = about(glossary, r);
     groups.set(key, [...(groups.get(key) ?? []), show(r)]);
   }
   return [...groups].map(([who, items]) => `${items.join(', ')}${who}`).join('; ');
 }
 
-/** " (DigiChina, preferred by X, from .tifa/team.yaml)": who, and which file, when known. */
-function about(r: Rendering): string {
+/** " (DigiChina, preferred by X, from .tifa/team.yaml; source: DigiChina, “…”, 2018-05-01)": who, which file, and where it comes from, when known. */
+function about(glossary: Glossary, r: Rendering): string {
   const parts = [r.authority, r.preferredBy ? `preferred by ${r.preferredBy}` : undefined, r.origin ? `from ${r.origin}` : undefined].filter((p): p is string => !!p);
-  return parts.length ? ` (${parts.map(esc).join(', ')})` : '';
-}
-
-function authority(r: Rendering): string {
-  return about(r);
+  const who = parts.map(esc).join(', ');
+  const source = r.source ? `source 来源: ${esc(sourceLabel(glossary, r.source))}` : '';
+  const all = [who, source].filter(Boolean).join('; ');
+  return all ? ` (${all})` : '';
 }
 
 function containsLabel(c: Concept): string {
