@@ -137,6 +137,7 @@ describe('Tifa in VS Code', () => {
     const titles = actions.map((a) => a.title);
     assert.deepEqual(titles.filter((t) => t.startsWith('Replace') || t.startsWith('Ignore') || t.startsWith('Add')), [
       'Replace with “cyber superpower” (preferred, DigiChina) 替换为首选译法',
+      'Replace with “cyber great power” (admitted) 替换为可用译法', // the house style admits it
       'Ignore this occurrence 忽略此处',
       'Add “cyber power” to the workspace glossary as admitted 将此译法加入工作区词表',
     ]);

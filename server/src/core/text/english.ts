@@ -43,6 +43,15 @@ export function seedCommonPhrases(phrases: Record<string, boolean>): void {
 export function isCommonPhrase(text: string): boolean {
   const seen = classified.get(text);
   if (seen !== undefined) return seen;
+  // Asked for every English match of every lint: decided once per rendering text (a glossary's
+  // worth of entries; the map is cleared if a stream of glossaries ever makes it large).
+  const result = classify(text);
+  if (classified.size > 200_000) classified.clear();
+  classified.set(text, result);
+  return result;
+}
+
+function classify(text: string): boolean {
   const words = text.split(/[\s\-–—/]+/).filter(Boolean);
   if (words.length === 0) return false;
   // Names: an abbreviation, a number, or two capitalised words (Made in China 2025, World Internet Conference).
