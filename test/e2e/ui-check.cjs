@@ -57,8 +57,8 @@ async function poll(fn, what, ms = 30000) {
   const ext = path.join(home, 'ext');
   const ws = path.join(home, 'workspace');
   fs.mkdirSync(path.join(udd, 'User'), { recursive: true });
-  fs.mkdirSync(ws);
-  for (const f of fs.readdirSync(path.join(root, 'examples'))) fs.copyFileSync(path.join(root, 'examples', f), path.join(ws, f));
+  // The examples with their .tifa/ (the example team's house style).
+  fs.cpSync(path.join(root, 'examples'), ws, { recursive: true });
   fs.writeFileSync(path.join(udd, 'User', 'settings.json'), JSON.stringify({
     'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'telemetry.telemetryLevel': 'off',
     'editor.hover.delay': 100, 'workbench.colorTheme': 'Default Light Modern', 'editor.fontSize': 15, 'editor.minimap.enabled': false,

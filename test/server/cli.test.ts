@@ -154,6 +154,19 @@ describe('tifa command line', () => {
     ]);
   });
 
+  it('--fix changes no byte of ordinary English, even where a glossary deprecates the phrase for 网络强国', () => {
+    // The house style deprecates "network power" and "powerful network": here they render nothing.
+    const plain = '\uFEFFThe bank relies on its powerful network of branches.\r\nThe substation feeds network power to the grid.\r\n';
+    writeFileSync(join(dir, 'bank.txt'), plain);
+    const r = tifa(['lint', '--glossary', HOUSE, '--fix', 'bank.txt'], dir);
+    assert.deepEqual([r.code, r.stderr], [0, 'tifa: fixed 0 renderings\n']);
+    assert.equal(readFileSync(join(dir, 'bank.txt'), 'utf8'), plain);
+    assert.deepEqual(r.stdout.trimEnd().split('\n'), [
+      'bank.txt:1:25 hint formulation 网络强国 — cyber superpower (Leading Group announcement, 2014)',
+      'bank.txt:2:22 hint formulation 网络强国 — cyber superpower (Leading Group announcement, 2014)',
+    ]);
+  });
+
   it('--fix replaces deprecated renderings in place, keeps code, and reports what remains', () => {
     const draft = '# Cyber powers\r\n\r\nA cyber power (网络强国) is not a `cyber power`.\r\n';
     writeFileSync(join(dir, 'fix.md'), draft);
