@@ -119,7 +119,7 @@ async function poll(fn, what, ms = 30000) {
     }
     log('hover text:', JSON.stringify(hoverText.slice(0, 400)));
     const flat = hoverText.replace(/\s+/g, ' ');
-    check(flat.includes('Preferred 首选: cyber superpower (DigiChina)'), 'the hover shows the preferred rendering and its authority');
+    check(flat.includes("Preferred 首选: cyber superpower (DigiChina; source 来源: DigiChina, “Xi Jinping Puts 'Indigenous Innovation'"), 'the hover shows the preferred rendering, its authority and its source');
     check(flat.includes('Provenance 出处') && flat.includes('4.20 speech') && flat.includes('把我国建设成为网络强国'), 'the hover shows the provenance timeline with quotes');
     check(!flat.includes('\\'), 'the hover shows no stray escape characters');
     // The card fades in: picture it once it is fully opaque.
