@@ -173,7 +173,7 @@ function zeroBytes(bytes: Uint8Array): { total: number; even: number; odd: numbe
   let even = 0;
   let odd = 0;
   // The first 64 KB tell: a binary file has zeros early, text has none. Text, the usual case, is
-  // settled by a native search (a loop over each file's 64 KB was 7% of linting 190 files).
+  // settled by a native search (a loop over each file's 64 KB was 7% of linting the 154 files of the corpus, profiled).
   const n = Math.min(bytes.length, 65536);
   const first = bytes.indexOf(0);
   if (first < 0 || first >= n) return { total: 0, even: 0, odd: 0 };
