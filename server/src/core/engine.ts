@@ -83,13 +83,12 @@ export interface Analysis {
  * concept only when the source has that concept ("network power" in a sentence about an
  * electricity grid renders nothing of 网络强国); a concept with no Chinese form cannot be looked
  * for in the source, so there its rendering counts unless it is ordinary English. Outside pairs,
- * ordinary English (needsContext) names nothing on its own.
+ * ordinary English (needsContext) names nothing on its own. Asked of English matches only.
  */
 function attribution(pairs: readonly Pair[]): (m: FormulationMatch) => boolean {
   const pairOf = new Map<FormulationMatch, Pair>();
   for (const p of pairs) for (const e of p.en) pairOf.set(e, p);
   return (m) => {
-    if (m.language !== 'en') return true;
     const ordinary = m.rendering !== undefined && needsContext(m.rendering);
     const pair = pairOf.get(m);
     if (!pair || m.concept.zh.length === 0) return !ordinary;
@@ -176,16 +175,21 @@ export class TifaEngine {
       if (options.parallelSource) append(pairs, this.parallelPairs(options.parallelSource, prose, matches, notices));
     }
 
+    // Renderings are judged only where they name their concept (see attribution); the others'
+    // formulation findings are quiet.
     const attributed = attribution(pairs);
     const formulations = formulationFindings(this.glossary, matches);
-    for (let i = 0; i < matches.length; i++) if (!attributed(matches[i])) formulations[i].quiet = true;
-    // Renderings are judged only where they name their concept (see attribution).
-    const english = matches.filter((m) => m.language === 'en' && attributed(m));
+    const english: FormulationMatch[] = [];
+    for (let i = 0; i < matches.length; i++) {
+      if (matches[i].language !== 'en') continue;
+      if (attributed(matches[i])) english.push(matches[i]);
+      else formulations[i].quiet = true;
+    }
     const findings = withoutSuppressed([
       ...formulations,
       ...deprecatedRenderings(text, english),
       ...documentInconsistencies(text, english),
-      ...pairFindings(text, pairs, attributed),
+      ...pairFindings(text, pairs),
       ...notices,
     ], regions);
     if (kind === 'xliff' || kind === 'tmx') for (const f of findings) xmlSafeFix(f, cdata);

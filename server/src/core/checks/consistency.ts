@@ -132,10 +132,16 @@ function numberlessOf(text: string): string {
 }
 
 /** Checks each bilingual pair: the translation must render each source formulation as the glossary does. */
-export function pairFindings(text: string, pairs: readonly Pair[], attributed: (m: FormulationMatch) => boolean = () => true): Finding[] {
+export function pairFindings(text: string, pairs: readonly Pair[]): Finding[] {
   const out: Finding[] = [];
   for (const pair of pairs) {
     const sourceConcepts = new Set(pair.zh.map((m) => m.concept));
+    // Another concept's rendering standing where a source formulation's should be: said only when
+    // the evidence points one way, one source formulation without its rendering and one rendering
+    // the source does not explain, which is not ordinary English. Otherwise Tifa cannot tell which
+    // renders which, and says less.
+    const unexplained = unrenderedIn(pair).length === 1 ? pair.en.filter((e) => !explainedBy(pair, e, sourceConcepts)) : [];
+    const stranger = unexplained.length === 1 && !(unexplained[0].rendering && needsContext(unexplained[0].rendering)) ? unexplained[0] : undefined;
     const seen = new Set<Concept>();
     for (const z of pair.zh) {
       const concept = z.concept;
@@ -147,13 +153,8 @@ export function pairFindings(text: string, pairs: readonly Pair[], attributed: (
       if (same.some((e) => e.rendering && ALLOWED.has(e.rendering.status))) continue;
       if (same.length > 0) continue; // a deprecated rendering: deprecated-rendering reports it
       const preferred = preferredRendering(concept);
-      // Another concept's rendering standing where this one's should be: said only when the
-      // evidence points one way, one source formulation without its rendering and one
-      // rendering the source does not explain. Otherwise Tifa cannot tell which renders which.
-      const unrendered = unrenderedIn(pair);
-      const unexplained = pair.en.filter((e) => attributed(e) || e.concept.zh.length > 0).filter((e) => !explainedBy(pair, e, sourceConcepts));
-      const other = unrendered.length === 1 && unexplained.length === 1 ? unexplained[0] : undefined;
-      if (other && !(other.rendering && needsContext(other.rendering))) {
+      const other = stranger;
+      if (other) {
         const original = text.slice(other.start, other.end);
         out.push({
           start: other.start,
