@@ -99,7 +99,12 @@ export async function openParallelDocuments(serverJs: string, n: number): Promis
     connection.dispose();
     proc.stdin?.destroy();
     proc.stdout?.destroy();
+    // Waited for, so that no child outlives its measurement; SIGKILL if SIGTERM is not enough.
+    const exited = new Promise<void>((resolve) => (proc.exitCode !== null || proc.signalCode !== null ? resolve() : proc.once('exit', () => resolve())));
     proc.kill();
+    const stubborn = setTimeout(() => proc.kill('SIGKILL'), 5000);
+    await exited;
+    clearTimeout(stubborn);
     rmSync(dir, { recursive: true, force: true });
   }
 }
