@@ -7,6 +7,7 @@ import { Automaton } from './automaton';
 import { regionalForms } from './chineseVariants';
 import type { Concept, Glossary, Rendering } from '../glossary/model';
 import { isWordUnitNormalized, normalizedText, normalizeStream } from './normalize';
+import { cutsAWord } from './wordBoundaries';
 
 export interface FormulationMatch {
   /** UTF-16 offsets into the original text. */
@@ -83,7 +84,20 @@ export class FormulationMatcher {
   /** All formulations in text, in text order, without overlaps. */
   find(text: string): FormulationMatch[] {
     const raw = this.scan(text);
-    return this.resolve(raw);
+    return this.resolve(this.wholeWords(text, raw));
+  }
+
+  /** Chinese matches that begin or end inside a longer word are dropped (see wordBoundaries.ts). */
+  private wholeWords(text: string, raw: number[]): number[] {
+    let kept = 0;
+    for (let q = 0; q < raw.length; q += 3) {
+      if (this.patterns[raw[q + 2]].language === 'zh' && cutsAWord(text, raw[q], raw[q + 1])) continue;
+      raw[kept++] = raw[q];
+      raw[kept++] = raw[q + 1];
+      raw[kept++] = raw[q + 2];
+    }
+    raw.length = kept;
+    return raw;
   }
 
   /** Raw matches as flat triples (start, end, pattern), after whole-word checks. */
