@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { TifaEngine } from '../../server/src/core/engine';
-import { inflections } from '../../server/src/core/text/matcher';
+import { inflections } from '../../server/src/core/text/variants';
 import { styledEngine, fixture, matches } from '../helpers';
 
 describe('formulation matching (built-in glossary)', () => {
@@ -103,17 +103,29 @@ describe('formulation matching (built-in glossary)', () => {
   });
 });
 
-describe('English inflections', () => {
-  it('adds the plural of a singular last word and the singular of a plural one', () => {
+describe('English inflections (pluralize, on the head noun)', () => {
+  it('inflects the head noun: the last word, or the last before a postmodifying preposition', () => {
     assert.deepEqual(inflections('core technology'), ['core technology', 'core technologies']);
     assert.deepEqual(inflections('core technologies'), ['core technologies', 'core technology']);
     assert.deepEqual(inflections('cyber superpower'), ['cyber superpower', 'cyber superpowers']);
     assert.deepEqual(inflections('four principles'), ['four principles', 'four principle']);
-    assert.deepEqual(inflections('grit their teeth'), ['grit their teeth', 'grit their teeths']);
-    assert.deepEqual(inflections('two wheels of one engine'), ['two wheels of one engine', 'two wheels of one engines']);
-    assert.deepEqual(inflections('civil military integration in the business'), ['civil military integration in the business', 'civil military integration in the businesses']);
+    assert.deepEqual(inflections('important instrument of the state'), ['important instrument of the state', 'important instruments of the state']);
+    assert.deepEqual(inflections('two wheels of one engine'), ['two wheels of one engine', 'two wheel of one engine']);
+    assert.deepEqual(inflections('civil military integration in the business'), ['civil military integration in the business', 'civil military integrations in the business']);
     assert.deepEqual(inflections('national ic fund'), ['national ic fund', 'national ic funds']);
+  });
+
+  it('knows irregular nouns the hand-written rules got wrong (crisis → crisi, child → childs)', () => {
+    assert.deepEqual(inflections('financial crisis'), ['financial crisis', 'financial crises']);
+    assert.deepEqual(inflections('financial crises'), ['financial crises', 'financial crisis']);
+    assert.deepEqual(inflections('left-behind child'), ['left-behind child', 'left-behind children']);
+    assert.deepEqual(inflections('Core Technology'), ['Core Technology', 'Core Technologies']);
+    assert.deepEqual(inflections('CORE TECHNOLOGY'), ['CORE TECHNOLOGY', 'CORE TECHNOLOGIES']);
+  });
+
+  it('leaves alone what has no number: a participle, a numeral, Chinese', () => {
     assert.deepEqual(inflections('made in china 2025'), ['made in china 2025']);
+    assert.deepEqual(inflections('the big four'), ['the big four']);
     assert.deepEqual(inflections('网络强国'), ['网络强国']);
   });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { findingLevel, preferredFixEdits, RULES } from '../../server/src/core';
+import { findingLevel, loadGlossaryYaml, mergeGlossaries, preferredFixEdits, RULES, TifaEngine } from '../../server/src/core';
 import type { DocumentKind } from '../../server/src/core/engine';
-import { styledEngine } from '../helpers';
+import { builtinGlossary, styledEngine } from '../helpers';
 
 /**
  * The classes of false findings seen on real text (issue 11), each as it must behave now. The
@@ -80,5 +80,77 @@ describe('precision: pairing by evidence', () => {
         'The source has 网络强国建设 but the translation has none of its renderings: expected “construction of China as a cyber superpower” (DigiChina).',
       ],
     );
+  });
+});
+
+describe('precision: close variants are variants, not missing renderings', () => {
+  it('other articles and prepositions: variant-rendering (information) with a fix to the exact form', () => {
+    const en = 'We will build a community with a shared destiny in cyberspace.';
+    const x = unit('共建网络空间命运共同体。', en);
+    const f = styledEngine().lint(x, { kind: 'xliff' }).findings.filter((g) => g.code !== 'formulation');
+    const start = x.indexOf('community with');
+    assert.deepEqual(f.map((g) => [g.code, g.start, g.end, g.message]), [
+      ['variant-rendering', start, start + 'community with a shared destiny in cyberspace'.length, '“community with a shared destiny in cyberspace” is a variant of “community of shared destiny in cyberspace”, the glossary rendering of 网络空间命运共同体 (DigiChina).'],
+    ]);
+    assert.deepEqual(preferredFixEdits(f), [{ start, end: start + 45, text: 'community of shared destiny in cyberspace' }]);
+    assert.equal(RULES['variant-rendering'].defaultLevel, 'information');
+  });
+
+  it('a compound reordered (“domain of cybersecurity and informatization”), in a TMX unit with CRLF', () => {
+    const tmx = '<?xml version="1.0"?>\r\n<tmx version="1.4"><header srclang="zh-CN"/><body><tu><tuv xml:lang="zh-CN"><seg>网信领域的工作</seg></tuv><tuv xml:lang="en"><seg>Work in the domain of cybersecurity and informatization</seg></tuv></tu></body></tmx>\r\n';
+    const f = styledEngine().lint(tmx, { kind: 'tmx' }).findings.filter((g) => g.code !== 'formulation');
+    const start = tmx.indexOf('domain of');
+    assert.deepEqual(f.map((g) => [g.code, g.start, g.end]), [['variant-rendering', start, start + 'domain of cybersecurity and informatization'.length]]);
+    assert.deepEqual(preferredFixEdits(f).map((e) => e.text), ['cybersecurity and informatization domain']);
+  });
+
+  it('a sentence-initial variant keeps its capital in the fix; another word in the middle is no variant', () => {
+    const x = unit('网络空间命运共同体', 'Community with a shared destiny in cyberspace');
+    assert.deepEqual(preferredFixEdits(styledEngine().lint(x, { kind: 'xliff' }).findings).map((e) => e.text), ['Community of shared destiny in cyberspace']);
+    const y = unit('网络空间命运共同体', 'a community whose shared destiny lies in cyberspace');
+    assert.deepEqual(styledEngine().lint(y, { kind: 'xliff' }).findings.filter((g) => g.code !== 'formulation').map((g) => g.code), ['missing-rendering']);
+  });
+});
+
+describe('precision: numbered formulations carry their numbers', () => {
+  const numbered = new TifaEngine(mergeGlossaries([builtinGlossary(), loadGlossaryYaml(`version: 1
+concepts:
+  - id: four-comprehensives
+    zh: [四个全面]
+    en: [{ text: Four Comprehensives, status: preferred, source: test }]
+  - id: four-confidences
+    zh: [四个自信]
+    en: [{ text: four confidences, status: preferred, source: test }]
+  - id: two-upholds
+    zh: [两个维护]
+    en: [{ text: two upholds, status: preferred, source: test }]
+`).glossary]));
+  const numberFindings = (x: string) => numbered.lint(x, { kind: 'xliff' }).findings.filter((g) => g.code !== 'formulation').map((g) => [g.code, x.slice(g.start, g.end), g.message]);
+
+  it('四个全面 as “three comprehensives”: number-mismatch (warning) with a fix', () => {
+    const x = unit('协调推进“四个全面”战略布局', 'advance the “three comprehensives” in a coordinated way');
+    assert.deepEqual(numberFindings(x), [
+      ['number-mismatch', 'three comprehensives', 'The source has 四个全面, rendered “Four Comprehensives”, but the translation says “three comprehensives”: 3 where the rendering has 4.'],
+    ]);
+    assert.equal(RULES['number-mismatch'].defaultLevel, 'warning');
+    assert.deepEqual(preferredFixEdits(numbered.lint(x, { kind: 'xliff' }).findings).map((e) => e.text), ['Four Comprehensives']);
+  });
+
+  it('two counts swapped: both reported', () => {
+    const x = unit('增强四个自信，做到两个维护', 'strengthen the two confidences and achieve the four upholds');
+    assert.deepEqual(numberFindings(x).map((f) => [f[0], f[1]]), [
+      ['number-mismatch', 'two confidences'],
+      ['number-mismatch', 'four upholds'],
+    ]);
+  });
+
+  it('两弹一星 (built-in) as “two bombs and two satellites”; the right numbers in digits are a variant, not a mismatch', () => {
+    assert.deepEqual(numberFindings(unit('两弹一星', 'two bombs and two satellites')).map((f) => [f[0], f[1]]), [['number-mismatch', 'two bombs and two satellites']]);
+    assert.deepEqual(numberFindings(unit('四个全面', 'the 4 comprehensives')).map((f) => [f[0], f[1]]), [['variant-rendering', '4 comprehensives']]);
+  });
+
+  it('numbers elsewhere in the sentence are not the formulation’s', () => {
+    const x = unit('2015年提出四个全面', 'In 2015 three of them proposed the Four Comprehensives');
+    assert.deepEqual(numberFindings(x), []);
   });
 });

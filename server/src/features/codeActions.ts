@@ -68,7 +68,7 @@ export function registerCodeActions(ctx: TifaContext): void {
           });
         }
         const text = data.rendering ?? (data.rule === 'inconsistent-rendering' ? undefined : data.original);
-        if (data.rule !== 'missing-rendering' && text && !/[<&\n]/.test(text)) {
+        if (data.rule !== 'missing-rendering' && data.rule !== 'number-mismatch' && text && !/[<&\n]/.test(text)) {
           actions.push({
             title: shown(`Add ${quote(text)} to the workspace glossary as admitted 将此译法加入工作区词表`, LIMITS.title),
             kind: CodeActionKind.QuickFix,

@@ -4,7 +4,8 @@
  */
 import type { Finding, FixData } from './findings';
 import type { RuleCode } from './rules';
-import { inflections, type FormulationMatch } from '../text/matcher';
+import type { FormulationMatch } from '../text/matcher';
+import { inflections, skeleton, type VariantSpan, variantSpans, type Word, words } from '../text/variants';
 import { lowerBound } from '../text/search';
 import { needsContext } from '../text/english';
 import { type Concept, conceptLabel, preferredRendering, type Rendering } from '../glossary/model';
@@ -143,6 +144,7 @@ export function pairFindings(text: string, pairs: readonly Pair[]): Finding[] {
     const unexplained = unrenderedIn(pair).length === 1 ? pair.en.filter((e) => !explainedBy(pair, e, sourceConcepts)) : [];
     const stranger = unexplained.length === 1 && !(unexplained[0].rendering && needsContext(unexplained[0].rendering)) ? unexplained[0] : undefined;
     const seen = new Set<Concept>();
+    let targetWords: Word[] | undefined;
     for (const z of pair.zh) {
       const concept = z.concept;
       if (seen.has(concept)) continue;
@@ -153,6 +155,13 @@ export function pairFindings(text: string, pairs: readonly Pair[]): Finding[] {
       if (same.some((e) => e.rendering && ALLOWED.has(e.rendering.status))) continue;
       if (same.length > 0) continue; // a deprecated rendering: deprecated-rendering reports it
       const preferred = preferredRendering(concept);
+      // A close variant of an accepted rendering, or the rendering with another number in it.
+      targetWords ??= words(text, pair.target[0], pair.target[1]);
+      const close = variantFinding(text, concept, targetWords);
+      if (close) {
+        out.push(close);
+        continue;
+      }
       const other = stranger;
       if (other) {
         const original = text.slice(other.start, other.end);
@@ -176,6 +185,61 @@ export function pairFindings(text: string, pairs: readonly Pair[]): Finding[] {
     }
   }
   return out;
+}
+
+const skeletons = new Map<string, string[]>();
+
+function skeletonOf(rendering: Rendering): string[] {
+  let sk = skeletons.get(rendering.text);
+  if (!sk) {
+    if (skeletons.size > 50_000) skeletons.clear();
+    skeletons.set(rendering.text, (sk = skeleton(rendering.text)));
+  }
+  return sk;
+}
+
+const sameNumbers = (a: readonly number[], b: readonly number[]) => a.length === b.length && [...a].sort().every((n, i) => n === [...b].sort()[i]);
+
+/**
+ * In a pair whose source has the concept and whose translation has none of its renderings: a
+ * span that keeps an accepted rendering's content words, in any order, with other articles and
+ * prepositions (variant-rendering), or the same words with another number in them
+ * (number-mismatch, for renderings that carry a number). Preferred rendering first.
+ */
+function variantFinding(text: string, concept: Concept, ws: readonly Word[]): Finding | undefined {
+  const accepted = concept.en.filter((r) => ALLOWED.has(r.status)).sort((a, b) => Number(b.status === 'preferred') - Number(a.status === 'preferred'));
+  const fix = (span: VariantSpan, r: Rendering, rule: RuleCode) => {
+    const original = text.slice(span.start, span.end);
+    return { rule, conceptId: concept.id, original, replacements: [{ text: shapeLike({ inflected: false }, original, r.text), status: r.status, authority: r.authority }] };
+  };
+  for (const r of accepted) {
+    const [span] = variantSpans(ws, skeletonOf(r));
+    if (!span) continue;
+    const original = text.slice(span.start, span.end);
+    return {
+      start: span.start,
+      end: span.end,
+      code: 'variant-rendering',
+      message: `${quote(original)} is a variant of ${quote(r.text)}, the glossary rendering of ${conceptLabel(concept)}${who(r)}.`,
+      data: fix(span, r, 'variant-rendering'),
+    };
+  }
+  if (!concept.zh.some((f) => /[一二两三四五六七八九十百千万]/.test(f))) return undefined;
+  for (const r of accepted) {
+    const expected = words(r.text).flatMap((w) => (w.number === undefined ? [] : [w.number]));
+    if (expected.length === 0) continue;
+    const span = variantSpans(ws, skeletonOf(r), true).find((s) => s.numbers.length > 0 && !sameNumbers(s.numbers, expected));
+    if (!span) continue;
+    const original = text.slice(span.start, span.end);
+    return {
+      start: span.start,
+      end: span.end,
+      code: 'number-mismatch',
+      message: `The source has ${conceptLabel(concept)}, rendered ${quote(r.text)}${who(r)}, but the translation says ${quote(original)}: ${span.numbers.join(', ')} where the rendering has ${expected.join(', ')}.`,
+      data: fix(span, r, 'number-mismatch'),
+    };
+  }
+  return undefined;
 }
 
 /** The source concepts of a pair that no English match in it renders (alone, or inside a longer rendering). */

@@ -32,6 +32,16 @@ export const RULES = {
     defaultLevel: 'information',
     description: 'The source of a bilingual pair has a formulation and the translation has none of its renderings.',
   },
+  'variant-rendering': {
+    code: 'variant-rendering',
+    defaultLevel: 'information',
+    description: 'In a bilingual pair, a close variant of a glossary rendering (other articles or prepositions, or a compound reordered).',
+  },
+  'number-mismatch': {
+    code: 'number-mismatch',
+    defaultLevel: 'warning',
+    description: 'In a bilingual pair, a numbered formulation (四个全面) whose translation carries another number.',
+  },
   glossary: {
     code: 'glossary',
     defaultLevel: 'error',

@@ -8,6 +8,7 @@ import { regionalForms } from './chineseVariants';
 import type { Concept, Glossary, Rendering } from '../glossary/model';
 import { isWordUnitNormalized, normalizedText, normalizeStream } from './normalize';
 import { cutsAWord } from './wordBoundaries';
+import { inflections } from './variants';
 
 export interface FormulationMatch {
   /** UTF-16 offsets into the original text. */
@@ -190,31 +191,4 @@ export class FormulationMatcher {
     }
     return matches;
   }
-}
-
-/**
- * The normalized rendering with its last word inflected: plural from singular and singular from
- * plural, so "core technology" also finds "core technologies". Possessives need no variant: the
- * apostrophe already ends the word.
- */
-export function inflections(text: string): string[] {
-  const out = [text];
-  const m = /(^|[^A-Za-z])([A-Za-z]{3,})$/.exec(text);
-  if (!m) return out;
-  const word = m[2];
-  const stem = text.slice(0, text.length - word.length);
-  const lower = word.toLowerCase();
-  const forms = new Set<string>();
-  // Suffixes follow the word's case: TECHNOLOGY → TECHNOLOGIES, Technology → Technologies.
-  const upper = word === word.toUpperCase();
-  const suffix = (s: string) => (upper ? s.toUpperCase() : s);
-  if (/[^su]s$/.test(lower)) {
-    if (/ies$/.test(lower)) forms.add(word.slice(0, -3) + suffix('y'));
-    else if (/(ss|x|z|ch|sh)es$/.test(lower)) forms.add(word.slice(0, -2));
-    else forms.add(word.slice(0, -1));
-  } else if (/[^aeiou]y$/.test(lower)) forms.add(word.slice(0, -1) + suffix('ies'));
-  else if (/(s|x|z|ch|sh)$/.test(lower)) forms.add(word + suffix('es'));
-  else forms.add(word + suffix('s'));
-  for (const f of forms) if (f !== word) out.push(stem + f);
-  return out;
 }
