@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { TifaEngine } from '../../server/src/core/engine';
 import { loadGlossaryYaml } from '../../server/src/core/formats/yaml';
 import { escapeMarkdown } from '../../server/src/core/render/escape';
-import { styledEngine } from '../helpers';
+import { builtinEngine, styledEngine } from '../helpers';
 
 describe('hover card', () => {
   it('shows Chinese, pinyin, renderings by status, the timeline, the note', () => {
@@ -89,5 +89,43 @@ concepts:
   it('escapes every character that opens Markdown syntax', () => {
     assert.equal(escapeMarkdown('a*b_c`d[e]f<g>h!i|j~k&l#m@n$o\\p'), 'a\\*b\\_c\\`d\\[e\\]f\\<g\\>h\\!i\\|j\\~k\\&l\\#m\\@n\\$o\\\\p');
     assert.equal(escapeMarkdown('  line one\n\n    line two\u0007 '), 'line one line two');
+  });
+});
+
+describe('the appearance that fits the context', () => {
+  const engine = builtinEngine();
+  const message = (text: string, phrase: string) => engine.lint(text).findings.find((f) => f.code === 'formulation' && text.slice(f.start, f.end) === phrase)?.message;
+
+  it('cites the appearance whose quotation the words around the match share, else the earliest', () => {
+    // 核心技术: the 4.19 speech (2016) quotes it bare, the 4.20 speech (2018) in 核心技术是国之重器.
+    assert.equal(message('我们要掌握核心技术。', '核心技术'), '核心技术 — core technology (4.19 speech, 2016)');
+    // 没有网络安全就没有国家安全: the 4.20 speech goes on 就没有经济社会稳定运行.
+    assert.equal(message('没有网络安全就没有国家安全，就没有经济社会稳定运行', '没有网络安全就没有国家安全'), '没有网络安全就没有国家安全 — Without cybersecurity there is no national security (4.20 speech, 2018)');
+    assert.equal(message('没有网络安全就没有国家安全。', '没有网络安全就没有国家安全'), '没有网络安全就没有国家安全 — Without cybersecurity there is no national security (Leading Group announcement, 2014)');
+  });
+
+  it('in English too, case aside: the rendering followed by “; without informatization” fits the 2014 announcement', () => {
+    const text = 'He said: without cybersecurity there is no national security; Without informatization, nothing.';
+    const m = engine.lint(text).matches.find((x) => x.language === 'en')!;
+    const card = engine.hover(m, { text, offset: 0 });
+    assert.match(card, /\*\*Leading Group announcement\*\*[^\n]*← \*as here 与此处同\*/);
+    assert.equal((card.match(/as here/g) ?? []).length, 1);
+    assert.doesNotMatch(engine.hover(m), /as here/);
+  });
+});
+
+describe('the appearance that fits: weak evidence is none', () => {
+  it('“A cyber-superpower needs …” shares only “a ” with two quotations: the earliest is cited', () => {
+    const text = '# Note\n\nA cyber-superpower needs core technologies.\n';
+    assert.equal(builtinEngine().lint(text, { kind: 'markdown' }).findings[0].message, '网络强国 — cyber superpower (Leading Group announcement, 2014)');
+  });
+
+  it('traditional characters and CRLF fit the 4.20 speech’s quotation; the bare phrase fits nothing better than the earliest', () => {
+    const e = builtinEngine();
+    const text = '他說：沒有網絡安全就沒有國家安全，就沒有經濟社會穩定運行\r\n';
+    assert.equal(e.lint(text).findings.find((f) => f.code === 'formulation')!.message, '没有网络安全就没有国家安全 — Without cybersecurity there is no national security (4.20 speech, 2018)');
+    assert.match(e.hover(e.lint(text).matches[0], { text, offset: 0 }), /4\.20 speech\*\*[^\n]*as here/);
+    const plain = e.lint('建设网络强国').matches[0];
+    assert.doesNotMatch(e.hover(plain, { text: '建设网络强国', offset: 0 }), /as here/);
   });
 });

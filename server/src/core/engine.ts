@@ -4,7 +4,7 @@
  */
 import { deprecatedRenderings, documentInconsistencies, inlineGlossPairs, type Pair, pairFindings, paragraphs } from './checks/consistency';
 import type { Finding } from './checks/findings';
-import { formulationFindings } from './checks/formulations';
+import { fittingAppearance, formulationFindings } from './checks/formulations';
 import { hoverCard } from './render/hoverCard';
 import { htmlComments, MAX_MARKDOWN_NESTING, markdownNonProse, markdownStructure, mask, suppressionInsertion, suppressions, withoutSuppressed } from './text/markup';
 import { type FormulationMatch, FormulationMatcher } from './text/matcher';
@@ -178,7 +178,7 @@ export class TifaEngine {
     // Renderings are judged only where they name their concept (see attribution); the others'
     // formulation findings are quiet.
     const attributed = attribution(pairs);
-    const formulations = formulationFindings(this.glossary, matches);
+    const formulations = formulationFindings(this.glossary, matches, text);
     const english: FormulationMatch[] = [];
     for (let i = 0; i < matches.length; i++) {
       if (matches[i].language !== 'en') continue;
@@ -257,7 +257,15 @@ export class TifaEngine {
     return undefined;
   }
 
-  hover(match: Pick<FormulationMatch, 'concept' | 'contains' | 'rendering'>): string {
-    return hoverCard(this.glossary, match);
+  /**
+   * The hover card of a match; given the text the match's offsets are in (or a window of it that
+   * holds them, with its offset), the appearance that fits the words around it is marked.
+   */
+  hover(match: Pick<FormulationMatch, 'concept' | 'contains' | 'rendering'> & Partial<Pick<FormulationMatch, 'language' | 'form' | 'start' | 'end'>>, context?: { text: string; offset: number }): string {
+    const { language, form, start, end } = match;
+    const fit = context && language && form !== undefined && start !== undefined && end !== undefined
+      ? fittingAppearance(this.glossary, { concept: match.concept, language, form, start: start - context.offset, end: end - context.offset }, context.text)
+      : undefined;
+    return hoverCard(this.glossary, match, fit?.appearance);
   }
 }

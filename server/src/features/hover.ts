@@ -13,8 +13,11 @@ export function registerHover(ctx: TifaContext): void {
     throwIfCancelled(token);
     const match = TifaEngine.matchAt({ matches, findings: [] }, offset);
     if (!match) return null;
+    // A window around the match is enough to tell which appearance its words fit.
+    const from = Math.max(0, match.start - 60);
+    const context = { text: document.getText({ start: document.positionAt(from), end: document.positionAt(match.end + 60) }), offset: from };
     return {
-      contents: { kind: MarkupKind.Markdown, value: neutralize(ctx.engineFor(document.uri).hover(match)) },
+      contents: { kind: MarkupKind.Markdown, value: neutralize(ctx.engineFor(document.uri).hover(match, context)) },
       range: { start: document.positionAt(match.start), end: document.positionAt(match.end) },
     };
   }));

@@ -4,9 +4,9 @@
  */
 import { escapeMarkdown as esc } from './escape';
 import type { FormulationMatch } from '../text/matcher';
-import { appearancesByDate, type Concept, conceptLabel, type Glossary, preferredRendering, type Rendering, sourceLabel, speechShortName } from '../glossary/model';
+import { type Appearance, appearancesByDate, type Concept, conceptLabel, type Glossary, preferredRendering, type Rendering, sourceLabel, speechShortName } from '../glossary/model';
 
-export function hoverCard(glossary: Glossary, match: Pick<FormulationMatch, 'concept' | 'contains' | 'rendering'>): string {
+export function hoverCard(glossary: Glossary, match: Pick<FormulationMatch, 'concept' | 'contains' | 'rendering'>, fits?: Appearance): string {
   const c = match.concept;
   const out: string[] = [];
   const title = c.zh.length ? c.zh.map(esc).join(' / ') : esc(conceptLabel(c));
@@ -43,7 +43,7 @@ export function hoverCard(glossary: Glossary, match: Pick<FormulationMatch, 'con
       } else {
         parts.push(`**${esc(appearance.speech)}**`);
       }
-      lines.push(`- ${parts.join(' · ')}`);
+      lines.push(`- ${parts.join(' · ')}${appearance === fits ? ' ← *as here 与此处同*' : ''}`);
       if (appearance.zh) lines.push(`  - 「${esc(appearance.zh)}」`);
       if (appearance.en) lines.push(`  - “${esc(appearance.en)}”`);
       if (appearance.note) lines.push(`  - ${esc(appearance.note)}`);
