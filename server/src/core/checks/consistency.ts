@@ -5,7 +5,7 @@
 import type { Finding, FixData } from './findings';
 import type { RuleCode } from './rules';
 import type { FormulationMatch } from '../text/matcher';
-import { inflections, skeleton, type VariantSpan, variantSpans, type Word, words } from '../text/variants';
+import { inflections, lemma, skeleton, type VariantSpan, variantSpans, type Word, words } from '../text/variants';
 import { lowerBound } from '../text/search';
 import { needsContext } from '../text/english';
 import { type Concept, conceptLabel, preferredRendering, type Rendering } from '../glossary/model';
@@ -162,6 +162,10 @@ export function pairFindings(text: string, pairs: readonly Pair[]): Finding[] {
         out.push(close);
         continue;
       }
+      // A longer formulation translated in parts ("“Core technologies” as “important instruments of
+      // the state” (核心技术是国之重器)"): a part rendered is evidence that the translator rendered
+      // it their way, and Tifa cannot tell that the rest is missing.
+      if (z.contains.some((c) => pair.en.some((e) => e.concept === c || e.contains.includes(c)))) continue;
       const other = stranger;
       if (other) {
         const original = text.slice(other.start, other.end);
@@ -213,7 +217,7 @@ function variantFinding(text: string, concept: Concept, ws: readonly Word[]): Fi
     return { rule, conceptId: concept.id, original, replacements: [{ text: shapeLike({ inflected: false }, original, r.text), status: r.status, authority: r.authority }] };
   };
   for (const r of accepted) {
-    const [span] = variantSpans(ws, skeletonOf(r));
+    const [span] = variantSpans(ws, skeletonOf(r)).concat(openCompounds(ws, r.text));
     if (!span) continue;
     const original = text.slice(span.start, span.end);
     return {
@@ -240,6 +244,17 @@ function variantFinding(text: string, concept: Concept, ws: readonly Word[]): Fi
     };
   }
   return undefined;
+}
+
+/** A one-word rendering written as two words ("cyber security" for "cybersecurity", "cyber-space"). */
+function openCompounds(ws: readonly Word[], rendering: string): VariantSpan[] {
+  if (!/^[A-Za-z]{6,}$/.test(rendering)) return [];
+  const whole = lemma(rendering);
+  const out: VariantSpan[] = [];
+  for (let i = 0; i + 1 < ws.length; i++) {
+    if (ws[i + 1].joined && ws[i].lemma.length >= 3 && ws[i + 1].lemma.length >= 3 && ws[i].lemma + ws[i + 1].lemma === whole) out.push({ start: ws[i].start, end: ws[i + 1].end, numbers: [] });
+  }
+  return out;
 }
 
 /** The source concepts of a pair that no English match in it renders (alone, or inside a longer rendering). */
