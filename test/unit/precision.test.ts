@@ -46,9 +46,11 @@ describe('precision: ordinary English is not a formulation on its own', () => {
 });
 
 describe('precision: in a pair, a rendering belongs to a concept only when the source has it', () => {
-  it('“network power” in a pair whose source speaks of something else: no deprecated rendering', () => {
+  it('“network power” in a pair whose source speaks of something else: nothing at all (the source says it is not 网络强国)', () => {
     const x = unit('电网向城市输送电力。', 'The grid delivers network power to the city.');
-    assert.deepEqual(findings(x, 'xliff'), [['formulation', 'hint', 'network power']]);
+    assert.deepEqual(findings(x, 'xliff'), []);
+    // The match stays for the hover; only the finding is not given.
+    assert.deepEqual(styledEngine().lint(x, { kind: 'xliff' }).matches.map((m) => m.concept.id), ['cyber-superpower']);
   });
 
   it('the same words in a pair whose source has 网络强国 (traditional, full-width): a warning with its fix', () => {
@@ -62,7 +64,12 @@ describe('precision: in a pair, a rendering belongs to a concept only when the s
 
   it('even a distinctive deprecated rendering is not judged against a source that lacks its concept', () => {
     const x = unit('我们发展数字经济。', 'We develop a cyber power economy.');
-    assert.deepEqual(findings(x, 'xliff'), [['formulation', 'hint', 'cyber power']]);
+    assert.deepEqual(findings(x, 'xliff'), []);
+  });
+
+  it('a concept with no Chinese form cannot be looked for in the source: ordinary English stays a hint', () => {
+    const x = unit('副理事长出席活动并作重要讲话。', 'The vice chairman made an important speech.');
+    assert.deepEqual(findings(x, 'xliff'), [['formulation', 'hint', 'important speech']]);
   });
 });
 
@@ -105,8 +112,11 @@ describe('precision: close variants are variants, not missing renderings', () =>
     const x = unit('网络空间命运共同体', 'Community with a shared destiny in cyberspace');
     assert.deepEqual(preferredFixEdits(styledEngine().lint(x, { kind: 'xliff' }).findings).map((e) => e.text), ['Community of shared destiny in cyberspace']);
     const y = unit('网络空间命运共同体', 'a community whose shared destiny lies in cyberspace');
-    // No variant; and "cyberspace" (网络空间, inside the formulation) is rendered, so nor is it called missing.
-    assert.deepEqual(styledEngine().lint(y, { kind: 'xliff' }).findings.filter((g) => g.code !== 'formulation').map((g) => g.code), []);
+    // No variant. "cyberspace" (网络空间, a part of the formulation) is rendered, so the parts are
+    // judged: 命运共同体 has no rendering there.
+    assert.deepEqual(styledEngine().lint(y, { kind: 'xliff' }).findings.filter((g) => g.code !== 'formulation').map((g) => g.message), [
+      'The source has 命运共同体 (in 网络空间命运共同体) but the translation has none of its renderings: expected “community of shared destiny” (DigiChina).',
+    ]);
     const z = unit('网络空间命运共同体', 'a community whose shared destiny lies in the online world');
     assert.deepEqual(styledEngine().lint(z, { kind: 'xliff' }).findings.filter((g) => g.code !== 'formulation').map((g) => g.code), ['missing-rendering']);
   });

@@ -81,18 +81,20 @@ export interface Analysis {
 /**
  * Whether an English match names its concept. In a bilingual pair, a rendering belongs to a
  * concept only when the source has that concept ("network power" in a sentence about an
- * electricity grid renders nothing of 网络强国); a concept with no Chinese form cannot be looked
- * for in the source, so there its rendering counts unless it is ordinary English. Outside pairs,
- * ordinary English (needsContext) names nothing on its own. Asked of English matches only.
+ * electricity grid renders nothing of 网络强国): there the source says it is not the formulation,
+ * and Tifa says nothing of it ('no'). A concept with no Chinese form cannot be looked for in the
+ * source, so there its rendering counts unless it is ordinary English. Outside pairs, ordinary
+ * English (needsContext) names nothing on its own: a hint at most ('quiet'). Asked of English
+ * matches only.
  */
-function attribution(pairs: readonly Pair[]): (m: FormulationMatch) => boolean {
+function attribution(pairs: readonly Pair[]): (m: FormulationMatch) => 'yes' | 'quiet' | 'no' {
   const pairOf = new Map<FormulationMatch, Pair>();
   for (const p of pairs) for (const e of p.en) pairOf.set(e, p);
   return (m) => {
     const ordinary = m.rendering !== undefined && needsContext(m.rendering);
     const pair = pairOf.get(m);
-    if (!pair || m.concept.zh.length === 0) return !ordinary;
-    return pair.zh.some((z) => z.concept === m.concept || z.contains.includes(m.concept));
+    if (!pair || m.concept.zh.length === 0) return ordinary ? 'quiet' : 'yes';
+    return pair.zh.some((z) => z.concept === m.concept || z.contains.includes(m.concept)) ? 'yes' : 'no';
   };
 }
 
@@ -176,17 +178,20 @@ export class TifaEngine {
     }
 
     // Renderings are judged only where they name their concept (see attribution); the others'
-    // formulation findings are quiet.
+    // formulation findings are quiet, or not given where the pair's source says otherwise.
     const attributed = attribution(pairs);
     const formulations = formulationFindings(this.glossary, matches, text);
     const english: FormulationMatch[] = [];
+    let unsaid = false;
     for (let i = 0; i < matches.length; i++) {
       if (matches[i].language !== 'en') continue;
-      if (attributed(matches[i])) english.push(matches[i]);
-      else formulations[i].quiet = true;
+      const a = attributed(matches[i]);
+      if (a === 'yes') english.push(matches[i]);
+      else if (a === 'quiet') formulations[i].quiet = true;
+      else unsaid = formulations[i].unsaid = true;
     }
     const findings = withoutSuppressed([
-      ...formulations,
+      ...(unsaid ? formulations.filter((f) => !f.unsaid) : formulations),
       ...deprecatedRenderings(text, english),
       ...documentInconsistencies(text, english),
       ...pairFindings(text, pairs),

@@ -15,6 +15,8 @@ export interface Pair {
   zh: FormulationMatch[];
   en: FormulationMatch[];
   target: [number, number];
+  /** The translation is only a phrase (an inline gloss), not the whole of the source's translation. */
+  partial?: boolean;
 }
 
 const ALLOWED = new Set(['preferred', 'admitted']);
@@ -162,10 +164,21 @@ export function pairFindings(text: string, pairs: readonly Pair[]): Finding[] {
         out.push(close);
         continue;
       }
-      // A longer formulation translated in parts ("“Core technologies” as “important instruments of
-      // the state” (核心技术是国之重器)"): a part rendered is evidence that the translator rendered
-      // it their way, and Tifa cannot tell that the rest is missing.
-      if (z.contains.some((c) => pair.en.some((e) => e.concept === c || e.contains.includes(c)))) continue;
+      // A longer formulation translated in parts: a part rendered is evidence that the translator
+      // rendered it their way. Then only the parts are judged, each as a formulation of its own
+      // ("Core technologies are important tools of the state": 国之重器 is missing), and in an
+      // inline gloss, whose translation is only the phrase before the bracket ("“Core technologies”
+      // as “important instruments of the state” (核心技术是国之重器)"), nothing.
+      const rendered = (c: Concept) => pair.en.some((e) => e.concept === c || e.contains.includes(c));
+      if (z.contains.some(rendered)) {
+        if (pair.partial) continue;
+        for (const part of z.contains) {
+          if (rendered(part) || seen.has(part)) continue;
+          seen.add(part);
+          out.push(variantFinding(text, part, targetWords) ?? missing(text, pair, part, concept));
+        }
+        continue;
+      }
       const other = stranger;
       if (other) {
         const original = text.slice(other.start, other.end);
@@ -178,14 +191,7 @@ export function pairFindings(text: string, pairs: readonly Pair[]): Finding[] {
         });
         continue;
       }
-      out.push({
-        start: pair.target[0],
-        end: pair.target[1],
-        code: 'missing-rendering',
-        message: `The source has ${conceptLabel(concept)} but the translation has none of its renderings: expected ${quote(preferred?.text ?? '')}${who(preferred)}.`,
-        // The original is only shown, never replaced: a long paragraph is not carried whole.
-        data: { rule: 'missing-rendering', conceptId: concept.id, original: text.slice(pair.target[0], Math.min(pair.target[1], pair.target[0] + 200)), replacements: [] },
-      });
+      out.push(missing(text, pair, concept));
     }
   }
   return out;
@@ -246,6 +252,19 @@ function variantFinding(text: string, concept: Concept, ws: readonly Word[]): Fi
   return undefined;
 }
 
+/** The translation of a pair has none of the concept's renderings (a part of `whole`, if given). */
+function missing(text: string, pair: Pair, concept: Concept, whole?: Concept): Finding {
+  const preferred = preferredRendering(concept);
+  return {
+    start: pair.target[0],
+    end: pair.target[1],
+    code: 'missing-rendering',
+    message: `The source has ${conceptLabel(concept)}${whole ? ` (in ${conceptLabel(whole)})` : ''} but the translation has none of its renderings: expected ${quote(preferred?.text ?? '')}${who(preferred)}.`,
+    // The original is only shown, never replaced: a long paragraph is not carried whole.
+    data: { rule: 'missing-rendering', conceptId: concept.id, original: text.slice(pair.target[0], Math.min(pair.target[1], pair.target[0] + 200)), replacements: [] },
+  };
+}
+
 /** A one-word rendering written as two words ("cyber security" for "cybersecurity", "cyber-space"). */
 function openCompounds(ws: readonly Word[], rendering: string): VariantSpan[] {
   if (!/^[A-Za-z]{6,}$/.test(rendering)) return [];
@@ -300,7 +319,7 @@ export function inlineGlossPairs(text: string, matches: readonly FormulationMatc
       const start = phraseStart(text, end);
       if (start >= end) continue;
       const en = endingIn(end - 1, end).filter((e) => e.end > start - 200).sort((a, b) => a.start - b.start);
-      pairs.push({ zh: [z], en, target: [Math.min(start, ...en.map((e) => e.start)), end] });
+      pairs.push({ zh: [z], en, target: [Math.min(start, ...en.map((e) => e.start)), end], partial: true });
     } else if (after < text.length && OPEN.has(text[after])) {
       // ZH（EN）: the rendering is inside the brackets.
       let close = after + 1;

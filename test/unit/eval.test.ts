@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import { evaluate } from '../eval/eval';
+
+/**
+ * The thresholds of `npm run eval`, set from what was measured on 2026-11-29 (README, "Measured on
+ * real translations"): a change that lowers them fails here, and a change that adds an unlabelled
+ * finding must label it first.
+ */
+describe('evaluation on real translations (320 WMT news pairs, labelled by hand)', () => {
+  const r = evaluate();
+
+  it('labels every finding Tifa gives', () => {
+    assert.deepEqual(r.findings.filter((f) => f.verdict === 'unlabelled').map((f) => `${f.pair} ${f.code} ${f.text}`), []);
+    assert.equal(r.pairs, 320);
+  });
+
+  it('warnings: precision at least 95%, and no wrong warning on this set', () => {
+    assert.equal(r.warnings.wrong, 0);
+    if (r.warnings.precision !== undefined) assert.ok(r.warnings.precision >= 0.95, `precision ${r.warnings.precision}`);
+  });
+
+  it('formulations: every labelled one found (5 of 5), and shown at information level', () => {
+    assert.deepEqual(r.missed, []);
+    assert.equal(r.found, r.present);
+    assert.equal(r.shown, r.present);
+    assert.ok(r.present >= 5);
+  });
+
+  it('all findings: precision at least 85%, and no right finding lost', () => {
+    const judged = r.findings.filter((f) => f.verdict === 'right' || f.verdict === 'wrong');
+    assert.ok(judged.filter((f) => f.verdict === 'right').length / judged.length >= 0.85);
+    assert.deepEqual(r.notGiven.filter((n) => n.verdict === 'right'), []);
+  });
+});
