@@ -208,6 +208,8 @@ function skeletonOf(rendering: Rendering): string[] {
   return sk;
 }
 
+const acceptedOf = new WeakMap<Concept, Rendering[]>();
+
 const sameNumbers = (a: readonly number[], b: readonly number[]) => a.length === b.length && [...a].sort().every((n, i) => n === [...b].sort()[i]);
 
 /**
@@ -217,7 +219,8 @@ const sameNumbers = (a: readonly number[], b: readonly number[]) => a.length ===
  * (number-mismatch, for renderings that carry a number). Preferred rendering first.
  */
 function variantFinding(text: string, concept: Concept, ws: readonly Word[]): Finding | undefined {
-  const accepted = concept.en.filter((r) => ALLOWED.has(r.status)).sort((a, b) => Number(b.status === 'preferred') - Number(a.status === 'preferred'));
+  let accepted = acceptedOf.get(concept);
+  if (!accepted) acceptedOf.set(concept, (accepted = concept.en.filter((r) => ALLOWED.has(r.status)).sort((a, b) => Number(b.status === 'preferred') - Number(a.status === 'preferred'))));
   const fix = (span: VariantSpan, r: Rendering, rule: RuleCode) => {
     const original = text.slice(span.start, span.end);
     return { rule, conceptId: concept.id, original, replacements: [{ text: shapeLike({ inflected: false }, original, r.text), status: r.status, authority: r.authority }] };

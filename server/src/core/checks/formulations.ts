@@ -9,14 +9,17 @@ import { normalizedText } from '../text/normalize';
 import { type Appearance, appearancesByDate, type Concept, type Glossary, preferredRendering, type Speech, speechShortName } from '../glossary/model';
 
 export function formulationFindings(glossary: Glossary, matches: readonly FormulationMatch[], text?: string): Finding[] {
-  // A concept with one dated appearance has one message; only the others look at their context.
+  // One message per concept, or per concept and fitting appearance for the few concepts with
+  // several: a flood of one formulation builds each message once.
   const messages = new Map<Concept, string>();
+  const fitted = new Map<Appearance, string>();
   return matches.map((m) => {
-    let message = messages.get(m.concept);
+    const fit = text !== undefined && m.concept.appearances.length > 1 ? fittingAppearance(glossary, m, text) : undefined;
+    let message = fit ? fitted.get(fit.appearance) : messages.get(m.concept);
     if (message === undefined) {
-      const contextual = text !== undefined && m.concept.appearances.length > 1;
-      message = formulationMessage(glossary, m.concept, contextual ? fittingAppearance(glossary, m, text) : undefined);
-      if (!contextual) messages.set(m.concept, message);
+      message = formulationMessage(glossary, m.concept, fit);
+      if (fit) fitted.set(fit.appearance, message);
+      else messages.set(m.concept, message);
     }
     return { start: m.start, end: m.end, code: 'formulation', message, data: { conceptId: m.concept.id, language: m.language, form: m.form } };
   });
@@ -52,8 +55,8 @@ export function fittingAppearance(glossary: Glossary, m: Pick<FormulationMatch, 
   let best: { appearance: Appearance; speech?: Speech } | undefined;
   let bestScore = 3;
   const phrase = m.form.toLowerCase();
-  for (const row of appearancesByDate(glossary, m.concept)) {
-    const quoted = (m.language === 'zh' ? row.appearance.zh : row.appearance.en)?.toLowerCase();
+  for (const row of datedAppearances(glossary, m.concept)) {
+    const quoted = m.language === 'zh' ? row.zh : row.en;
     if (!quoted) continue;
     for (let at = quoted.indexOf(phrase); at >= 0; at = quoted.indexOf(phrase, at + 1)) {
       const score = shared(quoted, at, at + phrase.length, text, m.start, m.end);
@@ -66,13 +69,39 @@ export function fittingAppearance(glossary: Glossary, m: Pick<FormulationMatch, 
   return best;
 }
 
+type DatedAppearance = { appearance: Appearance; speech?: Speech; zh?: string; en?: string };
+const dated = new WeakMap<Concept, DatedAppearance[]>();
+
+/** A concept's appearances by date with their quotations lower-cased, once per concept (a concept belongs to one glossary). */
+function datedAppearances(glossary: Glossary, concept: Concept): DatedAppearance[] {
+  let rows = dated.get(concept);
+  if (!rows) {
+    rows = appearancesByDate(glossary, concept).map((r) => ({ ...r, zh: r.appearance.zh?.toLowerCase(), en: r.appearance.en?.toLowerCase() }));
+    dated.set(concept, rows);
+  }
+  return rows;
+}
+
+const foldedChars = new Map<string, string>();
+
+/** One character folded as the matcher folds, remembered: a quotation's context is compared character by character. */
+function folded(c: string): string {
+  let f = foldedChars.get(c);
+  if (f === undefined) {
+    if (foldedChars.size > 10_000) foldedChars.clear();
+    foldedChars.set(c, (f = normalizedText(c)));
+  }
+  return f;
+}
+
 /** What the text around [ts, te) shares with the quotation around [qs, qe), case, width and script aside: 2 per Chinese character, 1 per letter or digit. */
 function shared(quoted: string, qs: number, qe: number, text: string, ts: number, te: number): number {
-  // Folded as the matcher folds (traditional, width, case): 沒有 in the text is 没有 in the quotation.
-  const same = (a: string, b: string) => a === b || normalizedText(a) === normalizedText(b);
-  const weight = (c: string) => (/[\u3400-\u9fff\uf900-\ufaff]/.test(c) ? 2 : /[\p{L}\p{N}]/u.test(c) ? 1 : 0);
   let n = 0;
-  for (let i = 1; i <= 40 && qs - i >= 0 && ts - i >= 0 && same(quoted[qs - i], text[ts - i]); i++) n += weight(quoted[qs - i]);
-  for (let i = 0; i < 40 && qe + i < quoted.length && te + i < text.length && same(quoted[qe + i], text[te + i]); i++) n += weight(quoted[qe + i]);
+  for (let i = 1; i <= 40 && qs - i >= 0 && ts - i >= 0 && sameChar(quoted[qs - i], text[ts - i]); i++) n += weight(quoted[qs - i]);
+  for (let i = 0; i < 40 && qe + i < quoted.length && te + i < text.length && sameChar(quoted[qe + i], text[te + i]); i++) n += weight(quoted[qe + i]);
   return n;
 }
+
+// Folded as the matcher folds (traditional, width, case): 沒有 in the text is 没有 in the quotation.
+const sameChar = (a: string, b: string) => a === b || folded(a) === folded(b);
+const weight = (c: string) => (/[\u3400-\u9fff\uf900-\ufaff]/.test(c) ? 2 : /[\p{L}\p{N}]/u.test(c) ? 1 : 0);

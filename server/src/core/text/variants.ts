@@ -59,6 +59,18 @@ export function inflections(text: string): string[] {
 
 /** A word's lemma for comparing variants: lower case, singular. */
 export function lemma(word: string): string {
+  let l = lemmas.get(word);
+  if (l === undefined) {
+    if (lemmas.size > 50_000) lemmas.clear();
+    lemmas.set(word, (l = lemmaOf(word)));
+  }
+  return l;
+}
+
+// Remembered: pluralize runs a list of regular expressions per word, and pairs repeat their words.
+const lemmas = new Map<string, string>();
+
+function lemmaOf(word: string): string {
   const w = word.toLowerCase();
   // Cardinals by value, so that "4 comprehensives" keeps the words of "four comprehensives".
   if (/^\d+$/.test(w) || (NUMBER_WORDS[w] !== undefined && !/(st|nd|rd|th)$/.test(w) && w !== 'second')) return `#${NUMBER_WORDS[w] ?? Number(w)}`;
@@ -86,7 +98,8 @@ export function words(text: string, start = 0, end = text.length): Word[] {
     const raw = m[0];
     const l = lemma(raw);
     const joined = previousEnd >= 0 && /^[\s\-/'’,]*$/.test(text.slice(previousEnd, m.index));
-    out.push({ start: m.index, end: m.index + raw.length, lemma: l, function: FUNCTION_WORDS.has(l), number: englishNumber(raw), joined });
+    const number = l.charCodeAt(0) === 35 /* # */ ? Number(l.slice(1)) : NUMBER_WORDS[l];
+    out.push({ start: m.index, end: m.index + raw.length, lemma: l, function: FUNCTION_WORDS.has(l), number, joined });
     previousEnd = m.index + raw.length;
   }
   return out;

@@ -33,15 +33,29 @@ export function cutsAWord(text: string, start: number, end: number): boolean {
   const before = start > 0 && isHan(text.charCodeAt(start - 1));
   const after = end < text.length && isHan(text.charCodeAt(end));
   if (!before && !after) return false;
-  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
   const from = Math.max(0, start - WINDOW);
   const window = text.slice(from, Math.min(text.length, end + WINDOW));
-  for (const { index, segment } of segmenter.segment(window)) {
-    const s = from + index;
+  // The answer depends on the window alone: repeated phrasing (a list, a table, a flood of one
+  // formulation) asks ICU once.
+  const key = `${start - from},${end - from},${window}`;
+  let cut = answers.get(key);
+  if (cut === undefined) {
+    if (answers.size >= 4096) answers.clear();
+    answers.set(key, (cut = segmentCuts(window, start - from, end - from, before, after)));
+  }
+  return cut;
+}
+
+const answers = new Map<string, boolean>();
+
+/** ICU's words of the window: does one of them cross the match's start or end? */
+function segmentCuts(window: string, start: number, end: number, before: boolean, after: boolean): boolean {
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  for (const { index: s, segment } of segmenter.segment(window)) {
     const e = s + segment.length;
     if (before && s < start && e > start) {
       // 以为 | 人民: the part before the match is a word of its own.
-      if (!(start - s === 1 && STANDALONE.has(text[s]))) return true;
+      if (!(start - s === 1 && STANDALONE.has(window[s]))) return true;
     }
     if (after && s < end && e > end) return true;
     if (s >= end) break;
