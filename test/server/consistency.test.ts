@@ -10,7 +10,7 @@ import { rangeOf, TestClient, withHouseStyle } from './lspClient';
 
 const DEPRECATED = '“cyber power” is a deprecated rendering of 网络强国: use “cyber superpower” (DigiChina).';
 const DEPRECATED_NETWORK = '“network power” is a deprecated rendering of 网络强国: use “cyber superpower” (DigiChina).';
-const WARNINGS = new Set(['deprecated-rendering', 'inconsistent-rendering', 'missing-rendering']);
+const WARNINGS = new Set(['deprecated-rendering', 'inconsistent-rendering', 'missing-rendering', 'variant-rendering', 'number-mismatch']);
 
 
 describe('translation consistency over JSON-RPC', function () {
@@ -53,7 +53,7 @@ describe('translation consistency over JSON-RPC', function () {
     await client.open(uri, text, languageId, version);
     const ds = warnings(await client.diagnostics(uri, (_d, p) => p.version === version));
     assert.deepEqual(ds.map((d) => [d.code, d.range, d.message]), [[expected.code, rangeOf(text, needle), expected.message]]);
-    assert.equal(ds[0].severity, expected.code === 'missing-rendering' ? 3 : 2);
+    assert.equal(ds[0].severity, expected.code === 'missing-rendering' || expected.code === 'variant-rendering' ? 3 : 2);
     assert.match(ds[0].codeDescription?.href ?? '', new RegExp(`README\\.md#${expected.code}$`));
 
     const actions = await actionsFor(uri, ds[0]);
@@ -86,6 +86,25 @@ describe('translation consistency over JSON-RPC', function () {
     // Ordinary English, in a unit whose source has 网络强国: there it renders it.
     const fixed = await fixesCleanly('report.xlf', 'xliff', xlf, 'network power', { code: 'deprecated-rendering', message: DEPRECATED_NETWORK, fixed: 'cyber superpower' });
     assert.ok(fixed.includes('<target>We must build a <g id="1">cyber superpower</g> through indigenous innovation.</target>'));
+  });
+
+  it('XLIFF 1.2: a variant of the rendering, fixed to the exact form', async () => {
+    const xlf = '<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2"><file source-language="zh-CN" target-language="en" datatype="plaintext" original="x"><body>\n<trans-unit id="1"><source>共建網絡空間命運共同體</source><target>Build a Community with a Shared Destiny in Cyberspace</target></trans-unit>\n</body></file></xliff>\n';
+    const fixed = await fixesCleanly('variant.xlf', 'xliff', xlf, 'Community with a Shared Destiny in Cyberspace', {
+      code: 'variant-rendering',
+      message: '“Community with a Shared Destiny in Cyberspace” is a variant of “community of shared destiny in cyberspace”, the glossary rendering of 网络空间命运共同体 (DigiChina).',
+      fixed: 'Community of shared destiny in cyberspace',
+    });
+    assert.ok(fixed.includes('<target>Build a Community of shared destiny in cyberspace</target>'));
+  });
+
+  it('TMX: a numbered formulation with another number, fixed', async () => {
+    const tmx = '<?xml version="1.0"?>\r\n<tmx version="1.4"><header srclang="zh-CN"/><body><tu><tuv xml:lang="zh-CN"><seg>两弹一星精神</seg></tuv><tuv xml:lang="en"><seg>the spirit of three bombs, one satellite</seg></tuv></tu></body></tmx>\r\n';
+    await fixesCleanly('numbers.tmx', 'tmx', tmx, 'three bombs, one satellite', {
+      code: 'number-mismatch',
+      message: 'The source has 两弹一星, rendered “two bombs, one satellite” (DigiChina), but the translation says “three bombs, one satellite”: 3, 1 where the rendering has 2, 1.',
+      fixed: 'two bombs, one satellite',
+    });
   });
 
   it('XLIFF 2.0: deprecated rendering, fixed', async () => {

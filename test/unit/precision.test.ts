@@ -183,3 +183,48 @@ describe('precision: the article Tifa’s glossary comes from is not contradicte
     assert.deepEqual(preferredFixEdits(styledEngine().lint(x, { kind: 'xliff' }).findings).map((e) => [x.slice(e.start, e.end), e.text]), [['cyber security', 'cybersecurity']]);
   });
 });
+
+describe('issue 11’s classes, each with exact ranges and codes', () => {
+  const exact = (text: string, kind: DocumentKind = 'plaintext') =>
+    styledEngine().lint(text, { kind }).findings.map((f) => [f.code, findingLevel(f, RULES[f.code].defaultLevel), f.start, f.end]);
+
+  it('ordinary English outside a pair: a hint over the phrase only', () => {
+    // "powerful network" at 23–39 (after a BOM at 0).
+    assert.deepEqual(exact('\uFEFFThe bank relies on its powerful network of branches.'), [['formulation', 'hint', 24, 40]]);
+  });
+
+  it('attribution without the source: nothing', () => {
+    assert.deepEqual(exact(unit('电网向城市输送电力。', 'The grid delivers network power.'), 'xliff'), []);
+  });
+
+  it('wrong pairing: the one unrendered source formulation is missing, over the whole target', () => {
+    const x = unit('以自主创新推动网络强国建设', 'Drive the building of a cyber superpower with homegrown innovation');
+    const t = x.indexOf('Drive');
+    const c = x.indexOf('cyber superpower');
+    assert.deepEqual(exact(x, 'xliff'), [
+      ['formulation', 'information', x.indexOf('自主创新'), x.indexOf('自主创新') + 4],
+      ['formulation', 'information', x.indexOf('网络强国建设'), x.indexOf('网络强国建设') + 6],
+      ['missing-rendering', 'information', t, t + 66],
+      ['formulation', 'information', c, c + 16],
+    ]);
+  });
+
+  it('variants: articles and prepositions, and a compound reordered', () => {
+    const x = unit('共建网络空间命运共同体', 'build a community with a shared destiny in cyberspace');
+    const v = x.indexOf('community with');
+    assert.deepEqual(exact(x, 'xliff').filter((f) => f[0] !== 'formulation'), [['variant-rendering', 'information', v, v + 45]]);
+    const y = unit('网信领域', 'the domain of cybersecurity and informatization');
+    const w = y.indexOf('domain');
+    assert.deepEqual(exact(y, 'xliff').filter((f) => f[0] !== 'formulation'), [['variant-rendering', 'information', w, w + 43]]);
+  });
+
+  it('numbers: 两弹一星 with another count', () => {
+    const x = unit('两弹一星', 'three bombs, one satellite');
+    const n = x.indexOf('three');
+    assert.deepEqual(exact(x, 'xliff').filter((f) => f[0] !== 'formulation'), [['number-mismatch', 'warning', n, n + 26]]);
+  });
+
+  it('self-contradiction: the article’s enumeration of categories', () => {
+    assert.deepEqual(exact('The first is basic technology, commonly used technology.').map((f) => f[0]), ['formulation', 'formulation']);
+  });
+});
