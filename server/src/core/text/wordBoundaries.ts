@@ -39,10 +39,14 @@ export function cutsAWord(text: string, start: number, end: number): boolean {
   const before = start > 0 && isHan(text.charCodeAt(start - 1));
   const after = end < text.length && isHan(text.charCodeAt(end));
   if (!before && !after) return false;
-  const from = Math.max(0, start - WINDOW);
-  const window = text.slice(from, Math.min(text.length, end + WINDOW));
-  // The answer depends on the window alone: repeated phrasing (a list, a table, a flood of one
-  // formulation) asks ICU once.
+  // Only the run of Han characters around the match matters (anything else ends a word), so the
+  // window stops there; and the answer depends on the window alone: repeated phrasing (a list,
+  // numbered paragraphs, a flood of one formulation) asks ICU once.
+  let from = start;
+  while (from > 0 && start - from < WINDOW && isHan(text.charCodeAt(from - 1))) from--;
+  let to = end;
+  while (to < text.length && to - end < WINDOW && isHan(text.charCodeAt(to))) to++;
+  const window = text.slice(from, to);
   const key = `${start - from},${end - from},${window}`;
   let cut = answers.get(key);
   if (cut === undefined) {
