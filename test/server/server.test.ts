@@ -84,6 +84,18 @@ describe('language server over JSON-RPC (push diagnostics, as Neovim and Emacs u
     assert.ok(value.includes('  - 「把我国建设成为网络强国」'), value);
   });
 
+  it('marks the appearance whose quotation fits the words around the hovered phrase, and the message cites it', async () => {
+    const uri = 'file:///fits.zh.txt';
+    const text = '他说：没有网络安全就没有国家安全，就没有经济社会稳定运行。\r\n';
+    await client.open(uri, text, 'plaintext');
+    const [d] = await client.diagnostics(uri);
+    assert.equal(d.message, '没有网络安全就没有国家安全 — Without cybersecurity there is no national security (4.20 speech, 2018)');
+    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 5 } })) as Hover;
+    const value = (hover.contents as MarkupContent).value;
+    assert.match(value, /\*\*4\.20 speech\*\*[^\n]*← \*as here 与此处同\*/);
+    assert.doesNotMatch(value, /Leading Group announcement\*\*[^\n]*as here/);
+  });
+
   it('answers null where there is no formulation', async () => {
     const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///draft.zh.md' }, position: { line: 0, character: 5 } });
     assert.equal(hover, null);
