@@ -210,7 +210,13 @@ function skeletonOf(rendering: Rendering): string[] {
 
 const acceptedOf = new WeakMap<Concept, Rendering[]>();
 
-const sameNumbers = (a: readonly number[], b: readonly number[]) => a.length === b.length && [...a].sort().every((n, i) => n === [...b].sort()[i]);
+/** The same numbers in any order (two counts swapped in one phrase are the same phrase's numbers). */
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  const x = [...a].sort((p, q) => p - q);
+  const y = [...b].sort((p, q) => p - q);
+  return x.every((n, i) => n === y[i]);
+}
 
 /**
  * In a pair whose source has the concept and whose translation has none of its renderings: a
