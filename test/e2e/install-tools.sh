@@ -16,8 +16,11 @@ for p in build-essential python3 pkg-config libkrb5-dev libx11-dev libxkbfile-de
 done
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "install-tools: apt-get install ${need_apt[*]}"
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+  # Bounded waits: a dpkg lock held by another apt, or a mirror that stops answering, fails the
+  # step with apt's message instead of hanging CI.
+  apt_opts=(-o DPkg::Lock::Timeout=300 -o Acquire::http::Timeout=60 -o Acquire::Retries=3)
+  apt-get "${apt_opts[@]}" update -qq
+  apt-get "${apt_opts[@]}" install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
 fi
 
 mkdir -p "$TOOLS"
