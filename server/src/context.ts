@@ -10,6 +10,7 @@ import { type Analysis, documentKind, glossaryFormat, type TifaEngine } from './
 import type { TifaDocument } from './document';
 import type { GlossaryManager } from './glossaryManager';
 import { readParallelSource } from './parallel';
+import { RecordStore } from './record';
 import type { SettingsStore } from './settings';
 
 export function uriToPath(uri: string): string | undefined {
@@ -33,6 +34,8 @@ export class TifaContext {
   /** Open documents by file path (URI for other schemes), kept by the server on open and close. */
   readonly openPaths = new Map<string, string>();
   onTooLargeChange: () => void = () => undefined;
+  /** The built-in record, indexed per engine in the background. */
+  readonly record: RecordStore = new RecordStore(undefined, (message) => this.connection.console.warn(message));
 
   constructor(
     readonly connection: Connection,

@@ -72,7 +72,8 @@ connection.onInitialize((params): InitializeResult => {
   });
   connection.onInitialized(() => {
     if (watchFiles) watchGlossaryFiles(ctx);
-    void glossaryReload.reload('start');
+    // The record is indexed for the engine in force once the glossaries are read, off the request path.
+    void glossaryReload.reload('start').then(() => ctx.record.index(ctx.engineFor('file:///')));
   });
 
   return {

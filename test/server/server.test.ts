@@ -96,6 +96,20 @@ describe('language server over JSON-RPC (push diagnostics, as Neovim and Emacs u
     assert.doesNotMatch(value, /Leading Group announcement\*\*[^\n]*as here/);
   });
 
+  it('adds the record to the hover once it is indexed in the background: first and latest attestation, count, sparkline', async () => {
+    const uri = 'file:///record.zh.txt';
+    await client.open(uri, '推动构建人类命运共同体', 'plaintext');
+    const hoverText = async () => ((await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 8 } })) as Hover).contents as MarkupContent;
+    // Polled with a deadline, one hover round trip at a time: the record is indexed a document per turn of the server's event loop.
+    const deadline = Date.now() + 20000;
+    let value = (await hoverText()).value;
+    while (!value.includes('In the record') && Date.now() < deadline) value = (await hoverText()).value;
+    assert.ok(value.includes('**In the record 文献** · 31 times in 14 documents'), value);
+    assert.ok(value.includes('- First 最早: **2007-10-15** · 高举中国特色社会主义伟大旗帜，为夺取全面建设小康社会新胜利而奋斗 (十七大)'), value);
+    assert.ok(value.includes('- Latest 最近: **2025** · 2025年中华人民共和国国务院政府工作报告'), value);
+    assert.ok(value.includes('  - 「十三亿大陆同胞和两千三百万台湾同胞是血脉相连的**命运共同体**。」'), value);
+  });
+
   it('answers null where there is no formulation', async () => {
     const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///draft.zh.md' }, position: { line: 0, character: 5 } });
     assert.equal(hover, null);

@@ -8,6 +8,7 @@
  *   text/      normalization, the Aho–Corasick matcher, Markdown and XML reading
  *   checks/    the rule registry, findings, the checks, and fixes checked before they are written
  *   render/    hover cards, completion candidates, summaries, and display-safe text
+ *   record/    the record: dated official texts and the attestations of formulations in them
  */
 export { type Analysis, type DocumentKind, documentKind, DRAFT_GLOB, ignoreInsertion, type LintOptions, type TextSlices, TifaEngine } from './engine';
 
@@ -33,3 +34,4 @@ export { clip, LIMITS, neutralize, shown } from './render/display';
 export { formulationSummary } from './render/summary';
 export { lowerBound } from './text/search';
 export { isCommonPhrase, needsContext, provideCommonWords, seedCommonPhrases } from './text/english';
+export { type Attestation, type RecordDocument, RecordIndex, type RecordSummary, sentenceAround, sparkline } from './record/attestations';

@@ -16,8 +16,11 @@ export function registerHover(ctx: TifaContext): void {
     // A window around the match is enough to tell which appearance its words fit.
     const from = Math.max(0, match.start - 60);
     const context = { text: document.getText({ start: document.positionAt(from), end: document.positionAt(match.end + 60) }), offset: from };
+    const engine = ctx.engineFor(document.uri);
+    // The record section once the engine's record is indexed (in the background; a hover never waits).
+    const record = ctx.record.summary(engine, match.concept.id);
     return {
-      contents: { kind: MarkupKind.Markdown, value: neutralize(ctx.engineFor(document.uri).hover(match, context)) },
+      contents: { kind: MarkupKind.Markdown, value: neutralize(engine.hover(match, context, record)) },
       range: { start: document.positionAt(match.start), end: document.positionAt(match.end) },
     };
   }));

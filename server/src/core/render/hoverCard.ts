@@ -3,10 +3,11 @@
  * escapeMarkdown; labels are bilingual because our readers work in both languages.
  */
 import { escapeMarkdown as esc } from './escape';
+import { type Attestation, type RecordSummary, sparkline } from '../record/attestations';
 import type { FormulationMatch } from '../text/matcher';
 import { type Appearance, appearancesByDate, type Concept, conceptLabel, type Glossary, preferredRendering, type Rendering, sourceLabel, speechShortName } from '../glossary/model';
 
-export function hoverCard(glossary: Glossary, match: Pick<FormulationMatch, 'concept' | 'contains' | 'rendering'>, fits?: Appearance): string {
+export function hoverCard(glossary: Glossary, match: Pick<FormulationMatch, 'concept' | 'contains' | 'rendering'>, fits?: Appearance, record?: RecordSummary): string {
   const c = match.concept;
   const out: string[] = [];
   const title = c.zh.length ? c.zh.map(esc).join(' / ') : esc(conceptLabel(c));
@@ -51,6 +52,8 @@ export function hoverCard(glossary: Glossary, match: Pick<FormulationMatch, 'con
     out.push(lines.join('\n'));
   }
 
+  if (record) out.push(recordSection(record));
+
   if (c.note) out.push(`Note 说明: ${esc(c.note)}`);
   if (match.contains.length) {
     out.push(`Contains 包含: ${match.contains.map((inner) => containsLabel(inner)).join('; ')}`);
@@ -81,4 +84,21 @@ function containsLabel(c: Concept): string {
   const preferred = preferredRendering(c)?.text;
   const zh = c.zh[0];
   return zh && preferred ? `${esc(zh)} — ${esc(preferred)}` : esc(conceptLabel(c));
+}
+
+/** "In the record 文献": how often, where first and last (the sentence, the phrase in bold), and a sparkline by year. */
+function recordSection(r: RecordSummary): string {
+  const times = r.count === 1 ? 'once' : `${r.count} times`;
+  const lines = [`**In the record 文献** · ${times} in ${r.documents === 1 ? 'one document' : `${r.documents} documents`}`, ''];
+  const cite = (label: string, a: Attestation) => {
+    lines.push(`- ${label}: **${esc(a.document.date ?? 'undated 无日期')}** · ${esc(a.document.title)}`);
+    const [s, e] = a.sentence;
+    const text = a.document.text;
+    lines.push(`  - 「${esc(text.slice(s, a.start))}**${esc(text.slice(a.start, a.end))}**${esc(text.slice(a.end, e))}」`);
+  };
+  cite('First 最早', r.first);
+  if (r.last !== r.first) cite('Latest 最近', r.last);
+  const spark = sparkline(r);
+  if (spark) lines.push('', `\`${spark.line}\` ${spark.from}–${spark.to}`);
+  return lines.join('\n');
 }
