@@ -17,6 +17,7 @@ import { toDiagnostics } from './lspDiagnostics';
 import { checkedFix, documentKind, DRAFT_GLOB, exportGlossary, findingLevel, type GlossaryFormat, type Level, LIMITS, preferredFixEdits, RULES, shown, type TifaEngine } from './core';
 import { globPattern, readTextFile } from './files';
 import { readParallelSource } from './parallel';
+import { RECORD_USAGE, recordMain, RecordUsageError } from './cliRecord';
 
 /** Files larger than this are not checked (the editor's tifa.maxFileSize default). */
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -25,6 +26,7 @@ declare const VERSION: string;
 
 const USAGE = `Usage: tifa lint <files or globs...> [--format text|json] [--glossary FILE...] [--fix]
        tifa export --format tbx|csv|yaml [--out FILE] [--glossary FILE...] [--no-builtin]
+${RECORD_USAGE}
 
 Flags canonical formulations (提法) in Chinese and English drafts (Markdown, plain text, XLIFF,
 TMX), checks their English renderings against the glossary, and reports what it finds.
@@ -42,6 +44,12 @@ TMX), checks their English renderings against the glossary, and reports what it 
 Glossaries may be YAML (.yaml), TBX (.tbx) or CSV/TSV (.csv, .tsv). \`export\` writes the
 glossaries in force (the built-in one and those given) as one file, e.g. for a CAT tool.
 
+\`record\` lists the glossary's formulations in the record (the built-in government work and
+congress reports, and --corpus folders of .txt/.md, dated by manifest.json, front matter or a
+YYYY-MM-DD file name), with their first and latest attestation; \`timeline\` counts formulations
+(any Chinese phrase) document by document; \`diff\` lists formulations added, dropped and changed
+in count between two texts.
+
 Exit status: 0 no warnings or errors, 1 warnings or errors found, 2 bad usage or glossary.`;
 
 class UsageError extends Error {}
@@ -56,10 +64,11 @@ interface Options {
   fix: boolean;
 }
 
-function parseArgs(argv: string[]): Options | 'help' | 'version' {
+function parseArgs(argv: string[]): Options | 'help' | 'version' | 'record' {
   if (argv.includes('-h') || argv.includes('--help')) return 'help';
   if (argv.includes('-v') || argv.includes('--version')) return 'version';
   const [command, ...rest] = argv;
+  if (command === 'record' || command === 'timeline' || command === 'diff') return 'record';
   if (command !== 'lint' && command !== 'export') throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
   const formats = command === 'lint' ? ['text', 'json'] : ['tbx', 'csv', 'yaml'];
   const options: Options = { command, files: [], format: command === 'lint' ? 'text' : 'yaml', glossaries: [], builtin: true, fix: false };
@@ -121,7 +130,7 @@ async function expand(args: string[]): Promise<string[]> {
 
 
 export async function main(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  let options: Options | 'help' | 'version';
+  let options: Options | 'help' | 'version' | 'record';
   try {
     options = parseArgs(argv);
   } catch (e) {
@@ -130,6 +139,15 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     return 2;
   }
   if (options === 'help') return out(USAGE), 0;
+  if (options === 'record') {
+    try {
+      return await recordMain(argv, out, err);
+    } catch (e) {
+      if (!(e instanceof RecordUsageError)) throw e;
+      err(`tifa: ${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+  }
   if (options === 'version') return out(VERSION), 0;
 
   const loaded: LoadedGlossary[] = [];

@@ -35,3 +35,4 @@ export { formulationSummary } from './render/summary';
 export { lowerBound } from './text/search';
 export { isCommonPhrase, needsContext, provideCommonWords, seedCommonPhrases } from './text/english';
 export { type Attestation, type RecordDocument, RecordIndex, type RecordSummary, sentenceAround, sparkline } from './record/attestations';
+export { countByConcept, diffFormulations, type FormulationDiff, inventory, type InventoryEntry, timeline, type TimelinePoint } from './record/inventory';

@@ -72,6 +72,11 @@ export class RecordIndex {
     }
   }
 
+  /** Every attestation of a concept, in the order the documents were added. */
+  attestations(conceptId: string): readonly Attestation[] {
+    return this.byConcept.get(conceptId) ?? [];
+  }
+
   summary(conceptId: string): RecordSummary | undefined {
     const list = this.byConcept.get(conceptId);
     if (!list?.length) return undefined;

@@ -1,0 +1,168 @@
+/**
+ * The record's commands, for analysts and CI:
+ *
+ *   tifa record [--corpus DIR...] [--no-builtin-record] [--format text|json|csv] [--glossary FILE...]
+ *   tifa timeline <formulation>... [--corpus DIR...] [--no-builtin-record] [--format text|json|csv]
+ *   tifa diff <old> <new> [--format text|json|md] [--glossary FILE...]
+ *
+ * The record is the built-in one (glossary/record) and the corpora given. Formulations are the
+ * glossary's; `timeline` also takes any Chinese phrase, matched with the same word boundaries.
+ */
+import { buildEngine, formatProblem, loadBuiltinGlossary, loadGlossaryFile, type LoadedGlossary } from './glossaries';
+import { diffFormulations, inventory, loadGlossaryYaml, type RecordDocument, RecordIndex, sparkline, timeline, type TifaEngine } from './core';
+import { readCorpus } from './corpus';
+import { readTextFile } from './files';
+import { readRecord } from './record';
+
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+export const RECORD_USAGE = `       tifa record [--corpus DIR...] [--no-builtin-record] [--format text|json|csv] [--glossary FILE...]
+       tifa timeline <formulation>... [--corpus DIR...] [--no-builtin-record] [--format text|json|csv]
+       tifa diff <old> <new> [--format text|json|md] [--glossary FILE...]`;
+
+export class RecordUsageError extends Error {}
+
+interface RecordOptions {
+  command: 'record' | 'timeline' | 'diff';
+  args: string[];
+  corpora: string[];
+  builtinRecord: boolean;
+  builtin: boolean;
+  glossaries: string[];
+  format: string;
+}
+
+const FORMATS = { record: ['text', 'json', 'csv'], timeline: ['text', 'json', 'csv'], diff: ['text', 'json', 'md'] } as const;
+
+function parse(argv: string[]): RecordOptions {
+  const [command, ...rest] = argv as [RecordOptions['command'], ...string[]];
+  const o: RecordOptions = { command, args: [], corpora: [], builtinRecord: true, builtin: true, glossaries: [], format: 'text' };
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    const value = () => {
+      const v = rest[++i];
+      if (v === undefined || v.startsWith('--')) throw new RecordUsageError(`${arg} needs a value`);
+      return v;
+    };
+    if (arg === '--format') o.format = value();
+    else if (arg.startsWith('--format=')) o.format = arg.slice('--format='.length);
+    else if (arg === '--corpus' && command !== 'diff') o.corpora.push(value());
+    else if (arg === '--glossary') o.glossaries.push(value());
+    else if (arg === '--no-builtin-record' && command !== 'diff') o.builtinRecord = false;
+    else if (arg === '--no-builtin') o.builtin = false;
+    else if (arg.startsWith('-')) throw new RecordUsageError(`unknown option "${arg}" for ${command}`);
+    else o.args.push(arg);
+  }
+  const formats: readonly string[] = FORMATS[command];
+  if (!formats.includes(o.format)) throw new RecordUsageError(`--format must be ${formats.slice(0, -1).join(', ')} or ${formats[formats.length - 1]}, not "${o.format}"`);
+  if (command === 'record' && o.args.length) throw new RecordUsageError(`record takes no files ("${o.args[0]}"); give corpora with --corpus`);
+  if (command === 'timeline' && o.args.length === 0) throw new RecordUsageError('timeline needs a formulation, e.g. tifa timeline 新发展理念');
+  if (command === 'diff' && o.args.length !== 2) throw new RecordUsageError('diff needs two files: tifa diff <old> <new>');
+  return o;
+}
+
+const csvCell = (s: string | number | null) => {
+  const t = s === null ? '' : String(s);
+  return /[",\n\r]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+};
+
+export async function recordMain(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const o = parse(argv);
+  const loaded: LoadedGlossary[] = [];
+  try {
+    if (o.builtin) loaded.push(loadBuiltinGlossary());
+    for (const g of o.glossaries) loaded.push(loadGlossaryFile(g));
+  } catch (e) {
+    err(`tifa: ${(e as Error).message}`);
+    return 2;
+  }
+  const broken = loaded.flatMap((g) => g.problems.filter((p) => p.severity === 'error').map((p) => formatProblem(g.label, p)));
+  if (broken.length) {
+    err(`tifa: the glossary has errors:\n${broken.join('\n')}`);
+    return 2;
+  }
+  if (o.command === 'timeline') {
+    // Phrases the glossary lacks become concepts of their own, so the matcher and its word
+    // boundaries find them as they find any formulation.
+    const adhoc = o.args.map((zh, i) => `  - id: "timeline-${i}"\n    zh: [${JSON.stringify(zh)}]\n`).join('');
+    const extra = loadGlossaryYaml(`version: 1\nconcepts:\n${adhoc}`);
+    if (extra.problems.length) {
+      err(`tifa: not a formulation: ${extra.problems[0].message}`);
+      return 2;
+    }
+    loaded.push({ label: 'the formulations asked for', glossary: extra.glossary, problems: [] });
+  }
+  const engine = buildEngine(loaded);
+
+  if (o.command === 'diff') return diffCommand(engine, o, out, err);
+
+  const documents: RecordDocument[] = [];
+  if (o.builtinRecord) documents.push(...(await readRecord()));
+  for (const dir of o.corpora) {
+    const corpus = await readCorpus(dir, MAX_FILE_BYTES);
+    for (const p of corpus.problems) err(`tifa: skipped ${p}`);
+    if (corpus.documents.length === 0) err(`tifa: no .txt or .md files in ${dir}`);
+    documents.push(...corpus.documents);
+  }
+  const undated = documents.filter((d) => !d.date).length;
+  if (undated) err(`tifa: ${undated} document${undated === 1 ? ' is' : 's are'} undated (no manifest entry, front matter or YYYY-MM-DD file name): counted, never first or latest, not in timelines by year`);
+  const index = new RecordIndex();
+  for (const d of documents) index.add(d, engine.analyze(d.text).matches);
+
+  if (o.command === 'record') {
+    const entries = inventory(index, engine.glossary);
+    if (o.format === 'json') out(JSON.stringify(entries.map(({ id: _id, ...e }) => e), null, 2));
+    else if (o.format === 'csv') {
+      out(['zh,inGlossary,count,documents,firstDate,firstTitle,firstSentence,lastDate,lastTitle,lastSentence', ...entries.map((e) => [e.zh, e.inGlossary, e.count, e.documents, e.first.date, e.first.title, e.first.sentence, e.last.date, e.last.title, e.last.sentence].map((v) => csvCell(v as string)).join(','))].join('\n'));
+    } else {
+      out(`${entries.length} formulations of the glossary in ${documents.length} documents`);
+      for (const e of entries) out(`${e.zh}  ${e.count} in ${e.documents} document${e.documents === 1 ? '' : 's'}  first ${e.first.date ?? 'undated'} ${e.first.title}  latest ${e.last.date ?? 'undated'} ${e.last.title}`);
+    }
+    return 0;
+  }
+
+  // timeline
+  const asked = o.args.map((zh) => {
+    const concept = engine.glossary.concepts.find((c) => c.zh.includes(zh) && !c.id.startsWith('timeline-')) ?? engine.glossary.concepts.find((c) => c.zh.includes(zh))!;
+    return { zh, concept };
+  });
+  const series = asked.map(({ zh, concept }) => ({ zh, points: timeline(index, concept.id) }));
+  if (o.format === 'json') out(JSON.stringify(series, null, 2));
+  else if (o.format === 'csv') out(['zh,date,title,count', ...series.flatMap((s) => s.points.map((p) => [s.zh, p.date, p.title, p.count].map((v) => csvCell(v)).join(',')))].join('\n'));
+  else {
+    for (const [i, s] of series.entries()) {
+      const summary = index.summary(asked[i].concept.id);
+      const spark = summary && sparkline(summary);
+      out(`${s.zh}: ${summary ? `${summary.count} in ${summary.documents} documents${spark ? `  ${spark.line} ${spark.from}–${spark.to}` : ''}` : 'not in the record'}`);
+      for (const p of s.points) if (p.count > 0) out(`  ${(p.date ?? 'undated').padEnd(10)}  ${String(p.count).padStart(3)}  ${p.title}`);
+    }
+  }
+  return 0;
+}
+
+function diffCommand(engine: TifaEngine, o: RecordOptions, out: (s: string) => void, err: (s: string) => void): number {
+  const texts: string[] = [];
+  for (const path of o.args) {
+    const read = readTextFile(path, { maxBytes: MAX_FILE_BYTES });
+    if (!read.ok) {
+      err(`tifa: cannot read ${path}: ${read.reason}`);
+      return 2;
+    }
+    texts.push(read.text);
+  }
+  const d = diffFormulations(engine.analyze(texts[0]).matches, engine.analyze(texts[1]).matches);
+  if (o.format === 'json') out(JSON.stringify(d, null, 2));
+  else if (o.format === 'md') {
+    out(`## Formulations: ${o.args[0]} → ${o.args[1]}\n`);
+    out('| | formulation | old | new |\n|---|---|---|---|');
+    for (const a of d.added) out(`| added | ${a.zh} | 0 | ${a.count} |`);
+    for (const a of d.dropped) out(`| dropped | ${a.zh} | ${a.count} | 0 |`);
+    for (const c of d.changed) out(`| changed | ${c.zh} | ${c.old} | ${c.new} |`);
+  } else {
+    for (const a of d.added) out(`+ ${a.zh}  ${a.count}`);
+    for (const a of d.dropped) out(`- ${a.zh}  ${a.count}`);
+    for (const c of d.changed) out(`~ ${c.zh}  ${c.old} → ${c.new}`);
+    if (!d.added.length && !d.dropped.length && !d.changed.length) out('no formulation of the glossary added, dropped or changed in count');
+  }
+  return 0;
+}

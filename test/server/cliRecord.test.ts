@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from '../helpers';
+
+const CLI = join(ROOT, 'dist', 'cli.js');
+
+function tifa(args: string[], cwd: string) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('tifa record, timeline, diff', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'tifa-record-'));
+    const corpus = join(dir, 'corpus');
+    mkdirSync(corpus);
+    // Dated three ways, and one undated; BOM, CRLF, traditional characters.
+    writeFileSync(join(corpus, '2016-03-05_报告.txt'), '\uFEFF2016年报告\r\n牢固树立新发展理念。创新发展理念不是它。\r\n');
+    writeFileSync(join(corpus, 'notes.md'), '---\ntitle: 会议纪要\ndate: 2021-03-05\n---\n贯彻新发展理念，构建新发展格局。贯彻新發展理念。\n');
+    writeFileSync(join(corpus, 'manifest.json'), JSON.stringify({ documents: [{ file: 'speech.txt', title: '讲话', date: '2018' }] }));
+    writeFileSync(join(corpus, 'speech.txt'), '新发展理念\n');
+    writeFileSync(join(corpus, 'undated.txt'), '新发展理念是什么？\n');
+    writeFileSync(join(dir, 'old.txt'), '建设网络强国。核心技术。核心技术。军民融合。\n');
+    writeFileSync(join(dir, 'new.txt'), '建设网络强国。核心技术。网络安全。\n');
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('timeline of a phrase the glossary lacks, over a corpus: counts by document in date order, undated last', () => {
+    const r = tifa(['timeline', '新发展理念', '--corpus', 'corpus', '--no-builtin-record', '--format', 'json'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stderr, 'tifa: 1 document is undated (no manifest entry, front matter or YYYY-MM-DD file name): counted, never first or latest, not in timelines by year\n');
+    assert.deepEqual(JSON.parse(r.stdout), [{ zh: '新发展理念', points: [
+      { date: '2016-03-05', title: '2016年报告', count: 1 },
+      { date: '2018', title: '讲话', count: 1 },
+      { date: '2021-03-05', title: '会议纪要', count: 2 },
+      { date: null, title: '新发展理念是什么？', count: 1 },
+    ] }]);
+  });
+
+  it('timeline as text, with a sparkline', () => {
+    const r = tifa(['timeline', '新发展理念', '--corpus', 'corpus', '--no-builtin-record'], dir);
+    assert.deepEqual(r.stdout.split('\n').slice(0, 2), ['新发展理念: 5 in 4 documents  ▄·▄··█ 2016–2021', '  2016-03-05    1  2016年报告']);
+  });
+
+  it('record: the inventory of the built-in record as JSON, most widely attested first', () => {
+    const r = tifa(['record', '--format', 'json'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    const entries = JSON.parse(r.stdout) as Array<{ zh: string; inGlossary: boolean; count: number; documents: number; first: { date: string; title: string; sentence: string } }>;
+    assert.deepEqual(entries.map((e) => e.zh).slice(0, 3), ['自主创新', '信息化', '命运共同体']);
+    const destiny = entries.find((e) => e.zh === '命运共同体')!;
+    assert.deepEqual([destiny.inGlossary, destiny.count, destiny.documents, destiny.first.date, destiny.first.sentence], [true, 31, 14, '2007-10-15', '十三亿大陆同胞和两千三百万台湾同胞是血脉相连的命运共同体。']);
+  });
+
+  it('diff: added, dropped and changed in count', () => {
+    const r = tifa(['diff', 'old.txt', 'new.txt', '--format', 'json'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout), { added: [{ zh: '网络安全', count: 1 }], dropped: [{ zh: '军民融合', count: 1 }], changed: [{ zh: '核心技术', old: 2, new: 1 }] });
+    assert.equal(tifa(['diff', 'old.txt', 'new.txt'], dir).stdout, '+ 网络安全  1\n- 军民融合  1\n~ 核心技术  2 → 1\n');
+  });
+
+  it('exits 2 with the reason on bad usage', () => {
+    const r = tifa(['diff', 'old.txt'], dir);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /^tifa: diff needs two files: tifa diff <old> <new>\n/);
+    assert.match(tifa(['timeline'], dir).stderr, /^tifa: timeline needs a formulation/);
+    assert.match(tifa(['record', '--format', 'svg'], dir).stderr, /^tifa: --format must be text, json or csv, not "svg"/);
+  });
+});
