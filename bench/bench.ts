@@ -18,6 +18,8 @@ import { BUILTIN_GLOSSARY_TEXT } from '../server/src/builtinGlossary';
 import { toDiagnostics } from '../server/src/lspDiagnostics';
 import { cliStart, editReanalysis, glossaryImport, type Sized } from './house';
 import { openParallelDocuments, shapeTimings } from './shapes';
+import { readRecord } from '../server/src/record';
+import { type RecordDocument, RecordIndex } from '../server/src/core';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);
@@ -130,6 +132,19 @@ function hoverInOwnProcess(serverJs: string, text: string): Sized[] {
   }
 }
 
+/** Indexing the built-in record with the bench's engine, once and twice over: the cost should double. */
+async function recordIndexing(e: TifaEngine): Promise<Array<{ ms: number; documents: number; chars: number }>> {
+  const documents = await readRecord(join(__dirname, '..', 'glossary', 'record'));
+  const run = (docs: RecordDocument[]) => {
+    const s = performance.now();
+    const index = new RecordIndex();
+    for (const d of docs) index.add(d, e.analyze(d.text).matches);
+    return { ms: Math.round(performance.now() - s), documents: index.documents.length, chars: docs.reduce((n, d) => n + d.text.length, 0) };
+  };
+  run(documents); // warm up
+  return [run(documents), run([...documents, ...documents.map((d) => ({ ...d, id: `${d.id}-again` }))])];
+}
+
 async function main(): Promise<void> {
   const withShapes = !process.argv.includes('--no-shapes');
   // The house-keeping figures, each at two sizes.
@@ -140,6 +155,7 @@ async function main(): Promise<void> {
   const edit = editReanalysis(engine, text);
   const editMarkdown = editReanalysis(engine, text, 'markdown');
   const hover = hoverInOwnProcess(join(__dirname, 'server.js'), corpus);
+  const record = await recordIndexing(engine);
   const shapeResults = withShapes ? shapeTimings(engine) : [];
   const serverJs = join(__dirname, 'server.js');
   const openDocs = withShapes ? { small: 1000, large: 4000, smallMs: await openParallelDocuments(serverJs, 1000), largeMs: await openParallelDocuments(serverJs, 4000) } : undefined;
@@ -167,6 +183,8 @@ async function main(): Promise<void> {
     hoverP99DuringEditsMs: hover[2].ms,
     hoverP99DuringEdits1MBMs: hover[1].ms,
     hoverP99FloorMs: hover[0].ms,
+    recordIndexMs: record[0].ms,
+    recordIndex2xMs: record[1].ms,
     ...(withShapes ? { shapes: shapeResults, openParallelDocuments: openDocs } : {}),
   };
   // Linear work costs about 4× for 4× the input; 16× would be quadratic. Above 8×, say so and fail.
@@ -183,6 +201,7 @@ async function main(): Promise<void> {
     console.log(`  CLI, whole process    ${cli[0].ms} ms for a one-line file, ${cli[1].ms} ms for 1 MB`);
     console.log(`  re-analysis per edit  ${edit[0].ms} ms for a 1 MB document, ${edit[1].ms} ms for 4 MB (one character changed); Markdown ${editMarkdown[0].ms} and ${editMarkdown[1].ms} ms`);
     console.log(`  hover p99 while typing ${hover[1].ms} ms in a 1 MB document, ${hover[2].ms} ms in 9 MB (floor: ${hover[0].ms} ms in 1,000 characters)`);
+    console.log(`  record index          ${record[0].ms} ms for the built-in record (${record[0].documents} documents, ${record[0].chars.toLocaleString('en')} characters), ${record[1].ms} ms for it twice`);
     if (withShapes) {
       console.log('  hostile shapes, at n and 4n (about ×4 when linear):');
       for (const r of shapeResults) console.log(`    ${r.shape.padEnd(48)} ${String(r.smallMs).padStart(6)} ms at ${r.small.toLocaleString('en')}, ${String(r.largeMs).padStart(6)} ms at ${r.large.toLocaleString('en')}  ×${r.ratio}`);
