@@ -1,14 +1,14 @@
 /**
  * The built-in record (glossary/record/: official texts, gzip-compressed, and their manifest), read
- * once, and indexed for each engine in the background: one document per turn of the event loop,
- * so that hovers and diagnostics are answered while it runs. Until an engine's index is complete,
+ * once, and indexed for each engine in the background, a few thousand characters per turn of the
+ * event loop, so that hovers and diagnostics are answered while it runs. Until an engine's index is complete,
  * hovers have no record section.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { type RecordDocument, RecordIndex, type RecordSummary, type TifaEngine } from './core';
+import { type FormulationMatch, type RecordDocument, RecordIndex, type RecordSummary, type TifaEngine } from './core';
 
 interface Manifest {
   documents: Array<{ id: string; file: string; title: { zh: string }; date?: { value: string } }>;
@@ -26,6 +26,9 @@ export async function readRecord(dir = RECORD_DIR): Promise<RecordDocument[]> {
   }
   return out;
 }
+
+/** Characters analysed per turn of the event loop while indexing (cut at the next line end). */
+const SLICE = 4000;
 
 export class RecordStore {
   private documents: Promise<RecordDocument[]> | undefined;
@@ -61,8 +64,18 @@ export class RecordStore {
       documents = [];
     }
     for (const d of documents) {
-      entry.index.add(d, engine.analyze(d.text).matches);
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      // A few thousand characters per turn (cut at line ends, which no formulation crosses in
+      // these texts), so that a hover waits a millisecond or two at most.
+      const matches: FormulationMatch[] = [];
+      for (let from = 0; from < d.text.length; ) {
+        let to = Math.min(d.text.length, from + SLICE);
+        const lineEnd = d.text.indexOf('\n', to);
+        to = to === d.text.length || lineEnd < 0 ? d.text.length : lineEnd + 1;
+        for (const m of engine.analyze(d.text.slice(from, to)).matches) matches.push({ ...m, start: m.start + from, end: m.end + from });
+        from = to;
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+      entry.index.add(d, matches);
     }
     entry.done = true;
     return entry.index;

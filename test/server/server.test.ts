@@ -100,7 +100,7 @@ describe('language server over JSON-RPC (push diagnostics, as Neovim and Emacs u
     const uri = 'file:///record.zh.txt';
     await client.open(uri, '推动构建人类命运共同体', 'plaintext');
     const hoverText = async () => ((await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 8 } })) as Hover).contents as MarkupContent;
-    // Polled with a deadline, one hover round trip at a time: the record is indexed a document per turn of the server's event loop.
+    // Polled with a deadline, one hover round trip at a time: the record is indexed a slice at a time in the server's event loop.
     const deadline = Date.now() + 20000;
     let value = (await hoverText()).value;
     while (!value.includes('In the record') && Date.now() < deadline) value = (await hoverText()).value;
