@@ -1,9 +1,10 @@
-// Builds glossary/record/ from the shared corpus (../shared/corpus/zh): each official text
+// Builds glossary/record/ from a folder holding gov_work_reports/ and cpc_congress_reports/ (the
+// texts of aldohemsn/chinese-political-corpora, one .txt per document): each official text
 // gzip-compressed, and manifest.json saying what each is, when it was delivered and who says so.
-// A developer's tool, run once when the corpus changes: tests, the demo and the extension read
-// what it wrote, never ../shared.
+// A developer's tool, run once when the texts change: tests, the demo and the extension read
+// what it wrote, in the project.
 //
-//   node scripts/make-record.mjs [--corpus ../shared/corpus/zh]
+//   node scripts/make-record.mjs --corpus DIR
 //
 // Dates: a text's own statement of when it was delivered (“——2017年3月5日在第十二届全国人民代表大会
 // 第五次会议上”, “（2022年10月16日）”) wins; else, for a government work report, the year its title
@@ -15,7 +16,11 @@ import { Buffer } from 'node:buffer';
 import { gzipSync } from 'node:zlib';
 
 const args = process.argv.slice(2);
-const corpus = args.includes('--corpus') ? args[args.indexOf('--corpus') + 1] : join(import.meta.dirname, '..', '..', 'shared', 'corpus', 'zh');
+const corpus = args.includes('--corpus') ? args[args.indexOf('--corpus') + 1] : undefined;
+if (!corpus) {
+  console.error('make-record: --corpus DIR is needed (a folder with gov_work_reports/ and cpc_congress_reports/)');
+  process.exit(2);
+}
 const out = join(import.meta.dirname, '..', 'glossary', 'record');
 
 const SOURCES = [
@@ -54,7 +59,8 @@ function statedDate(text) {
 }
 
 const documents = [];
-rmSync(out, { recursive: true, force: true });
+// Only what this script writes is replaced (the folder's README is written by hand).
+rmSync(join(out, 'texts'), { recursive: true, force: true });
 mkdirSync(join(out, 'texts'), { recursive: true });
 for (const [folder, kind] of [['gov_work_reports', 'government-work-report'], ['cpc_congress_reports', 'party-congress-report']]) {
   for (const file of readdirSync(join(corpus, folder)).sort()) {

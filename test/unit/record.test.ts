@@ -83,6 +83,11 @@ describe('the built-in record (glossary/record)', () => {
   it('ships the 52 government work reports and 15 congress reports, each dated by its text, its title or a named source', () => {
     assert.equal(manifest.documents.filter((d) => d.kind === 'government-work-report').length, 52);
     assert.equal(manifest.documents.filter((d) => d.kind === 'party-congress-report').length, 15);
+    // The README beside the texts says where each kind of date comes from, with the counts the manifest has.
+    const readme = readFileSync(join(dir, 'README.md'), 'utf8');
+    const counts = (from: string) => manifest.documents.filter((d) => d.date?.from === from).length;
+    assert.deepEqual([counts('text'), counts('title'), counts('source')], [8, 46, 13]);
+    for (const n of [8, 46, 13]) assert.match(readme, new RegExp(`: ${n} documents`));
     for (const d of manifest.documents) {
       assert.ok(existsSync(join(dir, d.file)), d.file);
       const text = gunzipSync(readFileSync(join(dir, d.file))).toString('utf8');
