@@ -100,6 +100,10 @@ export async function recordMain(argv: string[], out: (s: string) => void, err: 
   if (o.builtinRecord) documents.push(...(await readRecord()));
   for (const dir of o.corpora) {
     const corpus = await readCorpus(dir, MAX_FILE_BYTES);
+    if ('error' in corpus) {
+      err(`tifa: ${corpus.error}`);
+      return 2;
+    }
     for (const p of corpus.problems) err(`tifa: skipped ${p}`);
     if (corpus.documents.length === 0) err(`tifa: no .txt or .md files in ${dir}`);
     documents.push(...corpus.documents);
@@ -133,7 +137,7 @@ export async function recordMain(argv: string[], out: (s: string) => void, err: 
     for (const [i, s] of series.entries()) {
       const summary = index.summary(asked[i].concept.id);
       const spark = summary && sparkline(summary);
-      out(`${s.zh}: ${summary ? `${summary.count} in ${summary.documents} documents${spark ? `  ${spark.line} ${spark.from}–${spark.to}` : ''}` : 'not in the record'}`);
+      out(`${s.zh}: ${summary ? `${summary.count} in ${summary.documents} document${summary.documents === 1 ? '' : 's'}${spark ? `  ${spark.line} ${spark.from}–${spark.to}` : ''}` : 'not in the record'}`);
       for (const p of s.points) if (p.count > 0) out(`  ${(p.date ?? 'undated').padEnd(10)}  ${String(p.count).padStart(3)}  ${p.title}`);
     }
   }

@@ -4,7 +4,7 @@
  * (`date:`), or a YYYY-MM-DD (or YYYY) prefix of its name, as in 2015-12-16_世界互联网大会.txt. A file
  * none of these dates is undated, never guessed.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { glob } from 'tinyglobby';
 import type { RecordDocument } from './core';
@@ -19,15 +19,27 @@ interface ManifestEntry {
 }
 
 /** The documents of a corpus folder, with what could not be read. */
-export async function readCorpus(dir: string, maxBytes: number): Promise<{ documents: RecordDocument[]; problems: string[] }> {
+export async function readCorpus(dir: string, maxBytes: number): Promise<{ documents: RecordDocument[]; problems: string[] } | { error: string }> {
+  let stat;
+  try {
+    stat = statSync(dir);
+  } catch (e) {
+    return { error: `cannot read the corpus ${dir}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : (e as Error).message}` };
+  }
+  if (!stat.isDirectory()) return { error: `the corpus ${dir} is not a folder` };
   const problems: string[] = [];
   let manifest: ManifestEntry[] = [];
   const manifestPath = join(dir, 'manifest.json');
   if (existsSync(manifestPath)) {
+    // Read as any file is (a link to a device or a pipe is refused, not read forever).
+    const read = readTextFile(manifestPath, { maxBytes: 1024 * 1024 });
     try {
-      manifest = (JSON.parse(readFileSync(manifestPath, 'utf8')) as { documents?: ManifestEntry[] }).documents ?? [];
+      if (!read.ok) throw new Error(read.reason);
+      const documents = (JSON.parse(read.text) as { documents?: unknown }).documents;
+      if (!Array.isArray(documents)) throw new Error('no "documents" list');
+      manifest = documents.filter((d): d is ManifestEntry => typeof d === 'object' && d !== null && typeof (d as ManifestEntry).file === 'string');
     } catch (e) {
-      problems.push(`${manifestPath}: not a manifest (${(e as Error).message})`);
+      problems.push(`${manifestPath}: not used (${(e as Error).message})`);
     }
   }
   const documents: RecordDocument[] = [];
@@ -43,9 +55,9 @@ export async function readCorpus(dir: string, maxBytes: number): Promise<{ docum
     const front = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text);
     const field = (name: string) => (front ? new RegExp(`^${name}:\\s*["']?([^"'\\r\\n]+)["']?\\s*$`, 'm').exec(front[1])?.[1].trim() : undefined);
     const fromName = /^(\d{4}-\d{2}-\d{2}|\d{4})(?=[_\-\s.])/.exec(basename(file))?.[1];
-    const date = [entry?.date, field('date'), fromName].find((d) => d !== undefined && DATE.test(d));
+    const date = [entry?.date, field('date'), fromName].find((d): d is string => typeof d === 'string' && DATE.test(d));
     const firstLine = text.slice(front ? front[0].length : 0).split(/\r?\n/).find((l) => l.trim())?.trim();
-    const title = entry?.title ?? field('title') ?? firstLine ?? basename(file);
+    const title = (typeof entry?.title === 'string' ? entry.title : undefined) ?? field('title') ?? firstLine ?? basename(file);
     documents.push({ id: file, title: title.slice(0, 120), date, text });
   }
   return { documents, problems };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../helpers';
@@ -60,6 +60,24 @@ describe('tifa record, timeline, diff', () => {
     assert.equal(r.code, 0, r.stderr);
     assert.deepEqual(JSON.parse(r.stdout), { added: [{ zh: '网络安全', count: 1 }], dropped: [{ zh: '军民融合', count: 1 }], changed: [{ zh: '核心技术', old: 2, new: 1 }] });
     assert.equal(tifa(['diff', 'old.txt', 'new.txt'], dir).stdout, '+ 网络安全  1\n- 军民融合  1\n~ 核心技术  2 → 1\n');
+  });
+
+  it('hostile corpora: a manifest linked to /dev/zero, a FIFO, a 6,000-deep XML file, GB18030; a corpus that is no folder', () => {
+    const c = join(dir, 'hostile');
+    mkdirSync(c);
+    symlinkSync('/dev/zero', join(c, 'manifest.json'));
+    symlinkSync('/dev/zero', join(c, 'zero.txt'));
+    spawnSync('mkfifo', [join(c, 'pipe.txt')]);
+    writeFileSync(join(c, 'deep.md'), '<a>'.repeat(6000) + '新发展理念' + '</a>'.repeat(6000));
+    writeFileSync(join(c, '2019-01-01_gb.txt'), Buffer.from([0xb9, 0xe1, 0xb3, 0xb9, 0xd0, 0xc2, 0xb7, 0xa2, 0xd5, 0xb9, 0xc0, 0xed, 0xc4, 0xee, 0xa1, 0xa3])); // 贯彻新发展理念。 in GB18030
+    const r = tifa(['timeline', '新发展理念', '--corpus', 'hostile', '--no-builtin-record', '--format', 'json'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /^tifa: skipped hostile\/manifest\.json: not used \(it is a device, not a regular file\)\n/);
+    assert.deepEqual((JSON.parse(r.stdout) as Array<{ points: Array<{ date: string | null; count: number }> }>)[0].points.map((p) => [p.date, p.count]), [['2019-01-01', 1], [null, 1]]);
+    const notFolder = tifa(['record', '--corpus', '/dev/zero', '--no-builtin-record'], dir);
+    assert.deepEqual([notFolder.code, notFolder.stderr], [2, 'tifa: the corpus /dev/zero is not a folder\n']);
+    assert.equal(tifa(['record', '--corpus', join(dir, 'nowhere'), '--no-builtin-record'], dir).stderr, `tifa: cannot read the corpus ${join(dir, 'nowhere')}: it does not exist\n`);
+    assert.deepEqual([tifa(['diff', 'hostile/pipe.txt', 'new.txt'], dir).stderr], ['tifa: cannot read hostile/pipe.txt: it is a named pipe, not a regular file\n']);
   });
 
   it('exits 2 with the reason on bad usage', () => {
