@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TifaEngine } from '../server/src/core/engine';
@@ -40,4 +41,13 @@ export function styledEngine(): TifaEngine {
 /** [matched text, start, end, concept id] for every match: compact and exact. */
 export function matches(text: string, e: TifaEngine = styledEngine()): Array<[string, number, number, string]> {
   return e.analyze(text).matches.map((m) => [text.slice(m.start, m.end), m.start, m.end, m.concept.id]);
+}
+
+/** The built command line (dist/cli.js, so `npm test` builds first). */
+export const CLI = join(ROOT, 'dist', 'cli.js');
+
+/** Runs `tifa` with args in cwd: exit code, standard output and standard error. */
+export function tifa(args: string[], cwd: string): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

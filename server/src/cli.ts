@@ -12,15 +12,15 @@ import { pathToFileURL } from 'node:url';
 import { glob } from 'tinyglobby';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
-import { buildEngine, formatProblem, loadBuiltinGlossary, loadGlossaryFile, type LoadedGlossary } from './glossaries';
+import { buildEngine, loadCliGlossaries } from './glossaries';
 import { toDiagnostics } from './lspDiagnostics';
 import { checkedFix, documentKind, DRAFT_GLOB, exportGlossary, findingLevel, type GlossaryFormat, type Level, LIMITS, preferredFixEdits, RULES, shown, type TifaEngine } from './core';
-import { globPattern, readTextFile } from './files';
+import { DEFAULT_MAX_FILE_BYTES, globPattern, readTextFile } from './files';
 import { readParallelSource } from './parallel';
 import { RECORD_USAGE, recordMain, RecordUsageError } from './cliRecord';
 
 /** Files larger than this are not checked (the editor's tifa.maxFileSize default). */
-const MAX_FILE_BYTES = 10 * 1024 * 1024;
+const MAX_FILE_BYTES = DEFAULT_MAX_FILE_BYTES;
 
 declare const VERSION: string;
 
@@ -150,17 +150,9 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
   }
   if (options === 'version') return out(VERSION), 0;
 
-  const loaded: LoadedGlossary[] = [];
-  try {
-    if (options.builtin) loaded.push(loadBuiltinGlossary());
-    for (const g of options.glossaries) loaded.push(loadGlossaryFile(g));
-  } catch (e) {
-    err(`tifa: ${(e as Error).message}`);
-    return 2;
-  }
-  const broken = loaded.flatMap((g) => g.problems.filter((p) => p.severity === 'error').map((p) => formatProblem(g.label, p)));
-  if (broken.length) {
-    err(`tifa: the glossary has errors:\n${broken.join('\n')}`);
+  const loaded = loadCliGlossaries(options.builtin, options.glossaries);
+  if ('error' in loaded) {
+    err(`tifa: ${loaded.error}`);
     return 2;
   }
   const engine = buildEngine(loaded);

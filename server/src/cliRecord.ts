@@ -8,13 +8,12 @@
  * The record is the built-in one (glossary/record) and the corpora given. Formulations are the
  * glossary's; `timeline` also takes any Chinese phrase, matched with the same word boundaries.
  */
-import { buildEngine, formatProblem, loadBuiltinGlossary, loadGlossaryFile, type LoadedGlossary } from './glossaries';
+import { buildEngine, loadCliGlossaries } from './glossaries';
 import { diffFormulations, inventory, loadGlossaryYaml, type RecordDocument, RecordIndex, sparkline, timeline, type TifaEngine } from './core';
 import { readCorpus } from './corpus';
-import { readTextFile } from './files';
+import { DEFAULT_MAX_FILE_BYTES, readTextFile } from './files';
 import { readRecord } from './record';
 
-const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 export const RECORD_USAGE = `       tifa record [--corpus DIR...] [--no-builtin-record] [--format text|json|csv] [--glossary FILE...]
        tifa timeline <formulation>... [--corpus DIR...] [--no-builtin-record] [--format text|json|csv]
@@ -68,17 +67,9 @@ const csvCell = (s: string | number | null) => {
 
 export async function recordMain(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const o = parse(argv);
-  const loaded: LoadedGlossary[] = [];
-  try {
-    if (o.builtin) loaded.push(loadBuiltinGlossary());
-    for (const g of o.glossaries) loaded.push(loadGlossaryFile(g));
-  } catch (e) {
-    err(`tifa: ${(e as Error).message}`);
-    return 2;
-  }
-  const broken = loaded.flatMap((g) => g.problems.filter((p) => p.severity === 'error').map((p) => formatProblem(g.label, p)));
-  if (broken.length) {
-    err(`tifa: the glossary has errors:\n${broken.join('\n')}`);
+  const loaded = loadCliGlossaries(o.builtin, o.glossaries);
+  if ('error' in loaded) {
+    err(`tifa: ${loaded.error}`);
     return 2;
   }
   if (o.command === 'timeline') {
@@ -99,7 +90,7 @@ export async function recordMain(argv: string[], out: (s: string) => void, err: 
   const documents: RecordDocument[] = [];
   if (o.builtinRecord) documents.push(...(await readRecord()));
   for (const dir of o.corpora) {
-    const corpus = await readCorpus(dir, MAX_FILE_BYTES);
+    const corpus = await readCorpus(dir, DEFAULT_MAX_FILE_BYTES);
     if ('error' in corpus) {
       err(`tifa: ${corpus.error}`);
       return 2;
@@ -147,7 +138,7 @@ export async function recordMain(argv: string[], out: (s: string) => void, err: 
 function diffCommand(engine: TifaEngine, o: RecordOptions, out: (s: string) => void, err: (s: string) => void): number {
   const texts: string[] = [];
   for (const path of o.args) {
-    const read = readTextFile(path, { maxBytes: MAX_FILE_BYTES });
+    const read = readTextFile(path, { maxBytes: DEFAULT_MAX_FILE_BYTES });
     if (!read.ok) {
       err(`tifa: cannot read ${path}: ${read.reason}`);
       return 2;

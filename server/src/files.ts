@@ -204,3 +204,6 @@ export function refusedPattern(pattern: string): string | undefined {
   if (p.split('/').includes('..')) return `"${pattern}" leads outside the workspace folder`;
   return undefined;
 }
+
+/** The largest file Tifa checks unless told otherwise (the setting tifa.maxFileSize, the CLI's limit). */
+export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;

@@ -42,6 +42,22 @@ export function failedLoad(message: string): GlossaryLoadResult {
   return { glossary: { speeches: new Map(), concepts: [] }, problems: [{ severity: 'error', message, start: 0, end: 0, line: 1, column: 1 }] };
 }
 
+/**
+ * The CLI's glossaries: the built-in one unless left out, then those named. A reason (for
+ * standard error) when one cannot be read or has errors.
+ */
+export function loadCliGlossaries(builtin: boolean, files: readonly string[]): LoadedGlossary[] | { error: string } {
+  const loaded: LoadedGlossary[] = [];
+  try {
+    if (builtin) loaded.push(loadBuiltinGlossary());
+    for (const g of files) loaded.push(loadGlossaryFile(g));
+  } catch (e) {
+    return { error: (e as Error).message };
+  }
+  const broken = loaded.flatMap((g) => g.problems.filter((p) => p.severity === 'error').map((p) => formatProblem(g.label, p)));
+  return broken.length ? { error: `the glossary has errors:\n${broken.join('\n')}` } : loaded;
+}
+
 export function formatProblem(label: string, p: GlossaryProblem): string {
   return `${label}:${p.line}:${p.column}: ${p.severity}: ${p.message}`;
 }

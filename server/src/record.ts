@@ -32,7 +32,7 @@ const SLICE = 4000;
 
 export class RecordStore {
   private documents: Promise<RecordDocument[]> | undefined;
-  private readonly indexes = new WeakMap<TifaEngine, { index: RecordIndex; done: boolean }>();
+  private readonly indexes = new WeakMap<TifaEngine, { index?: RecordIndex; building: Promise<RecordIndex> }>();
 
   constructor(
     private readonly read: () => Promise<RecordDocument[]> = readRecord,
@@ -42,20 +42,21 @@ export class RecordStore {
   /** The concept's record for this engine, once its index is complete; starts the indexing otherwise. */
   summary(engine: TifaEngine, conceptId: string): RecordSummary | undefined {
     const entry = this.indexes.get(engine);
-    if (!entry) {
-      void this.index(engine);
-      return undefined;
-    }
-    return entry.done ? entry.index.summary(conceptId) : undefined;
+    if (!entry) void this.index(engine);
+    return entry?.index?.summary(conceptId);
   }
 
-  /** Indexes the record for an engine, a document at a time; resolves when done. */
-  async index(engine: TifaEngine): Promise<RecordIndex> {
-    const existing = this.indexes.get(engine);
-    if (existing?.done) return existing.index;
-    const entry = existing ?? { index: new RecordIndex(), done: false };
-    if (existing) return this.whenDone(entry);
-    this.indexes.set(engine, entry);
+  /** The engine's index of the record, built once, in the background. */
+  index(engine: TifaEngine): Promise<RecordIndex> {
+    let entry = this.indexes.get(engine);
+    if (!entry) {
+      const e: { index?: RecordIndex; building: Promise<RecordIndex> } = { building: this.build(engine).then((index) => (e.index = index)) };
+      this.indexes.set(engine, (entry = e));
+    }
+    return entry.building;
+  }
+
+  private async build(engine: TifaEngine): Promise<RecordIndex> {
     let documents: RecordDocument[];
     try {
       documents = await (this.documents ??= this.read());
@@ -63,6 +64,7 @@ export class RecordStore {
       this.log(`Tifa: the built-in record could not be read: ${(e as Error).message}`);
       documents = [];
     }
+    const index = new RecordIndex();
     for (const d of documents) {
       // A few thousand characters per turn (cut at line ends, which no formulation crosses in
       // these texts), so that a hover waits a millisecond or two at most.
@@ -75,14 +77,8 @@ export class RecordStore {
         from = to;
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
-      entry.index.add(d, matches);
+      index.add(d, matches);
     }
-    entry.done = true;
-    return entry.index;
-  }
-
-  private async whenDone(entry: { index: RecordIndex; done: boolean }): Promise<RecordIndex> {
-    while (!entry.done) await new Promise<void>((resolve) => setTimeout(resolve, 20));
-    return entry.index;
+    return index;
   }
 }

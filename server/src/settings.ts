@@ -5,6 +5,7 @@
 import type { Connection } from 'vscode-languageserver';
 import { type Level, parseLevel, RULE_CODES, type RuleCode, RULES } from './core';
 import { DEFAULT_GLOSSARY_FILES, type GlossarySettings } from './glossaryManager';
+import { DEFAULT_MAX_FILE_BYTES } from './files';
 
 export interface TifaSettings {
   /** The level of each rule: tifa.formulations.severity for "formulation", tifa.rules.<code> for the others. */
@@ -20,7 +21,7 @@ export const DEFAULT_SETTINGS: TifaSettings = {
   levels: Object.fromEntries(RULE_CODES.map((c) => [c, RULES[c].defaultLevel])) as Record<RuleCode, Level>,
   glossary: { builtin: true, files: DEFAULT_GLOSSARY_FILES, profile: '' },
   inlayHints: true,
-  maxFileSize: 10 * 1024 * 1024,
+  maxFileSize: DEFAULT_MAX_FILE_BYTES,
 };
 
 export class SettingsStore {

@@ -4,16 +4,10 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ROOT } from '../helpers';
+import { CLI, ROOT, tifa } from '../helpers';
 
-const CLI = join(ROOT, 'dist', 'cli.js');
 /** The tests' house style: it deprecates renderings of 网络强国 (the built-in glossary deprecates none). */
 const HOUSE = join(ROOT, 'test', 'fixtures', 'house-style.tifa.yaml');
-
-function tifa(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 describe('tifa command line', () => {
   let dir: string;

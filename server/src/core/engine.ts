@@ -183,16 +183,16 @@ export class TifaEngine {
     const attributed = attribution(pairs);
     const formulations = formulationFindings(this.glossary, matches, text);
     const english: FormulationMatch[] = [];
-    let unsaid = false;
+    const unsaid = new Set<Finding>();
     for (let i = 0; i < matches.length; i++) {
       if (matches[i].language !== 'en') continue;
       const a = attributed(matches[i]);
       if (a === 'yes') english.push(matches[i]);
       else if (a === 'quiet') formulations[i].quiet = true;
-      else unsaid = formulations[i].unsaid = true;
+      else unsaid.add(formulations[i]);
     }
     const findings = withoutSuppressed([
-      ...(unsaid ? formulations.filter((f) => !f.unsaid) : formulations),
+      ...(unsaid.size ? formulations.filter((f) => !unsaid.has(f)) : formulations),
       ...deprecatedRenderings(text, english),
       ...documentInconsistencies(text, english),
       ...pairFindings(text, pairs),

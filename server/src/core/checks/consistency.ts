@@ -116,22 +116,14 @@ function isAbbreviation(text: string): boolean {
 
 const numberlessKeys = new Map<string, string>();
 
-/** The rendering's words, lower-cased, with a plural -s dropped from each: number-blind. Computed once per rendering text. */
+/** The rendering's words as lemmas (lower case, singular: the variants' own): number-blind. Computed once per rendering text. */
 function numberless(text: string): string {
   let key = numberlessKeys.get(text);
   if (key === undefined) {
     if (numberlessKeys.size > 200_000) numberlessKeys.clear();
-    numberlessKeys.set(text, (key = numberlessOf(text)));
+    numberlessKeys.set(text, (key = words(text).map((w) => w.lemma).join(' ')));
   }
   return key;
-}
-
-function numberlessOf(text: string): string {
-  return text
-    .toLowerCase()
-    .split(/[\s-]+/)
-    .map((w) => (w.length > 3 ? w.replace(/ies$/, 'y').replace(/(?<=[^s])s$/, '') : w))
-    .join(' ');
 }
 
 /** Checks each bilingual pair: the translation must render each source formulation as the glossary does. */

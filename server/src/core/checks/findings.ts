@@ -34,8 +34,6 @@ export interface Finding {
   data?: FormulationData | FixData;
   /** Shown at hint level at most: ordinary English that names the formulation only in context. */
   quiet?: boolean;
-  /** Not given: English in a bilingual pair whose source lacks the concept (set and read by the engine only). */
-  unsaid?: boolean;
   /** Other places that explain this one (the majority rendering's occurrences). */
   related?: Array<{ start: number; end: number; message: string }>;
 }
