@@ -58,6 +58,17 @@ function statedDate(text) {
   return m ? { date: `${m[1]}-${pad(m[2])}-${pad(m[3])}`, quote: m[0].trim() } : undefined;
 }
 
+/**
+ * The text without Wikisource's licence notice and page furniture at its end ("本作品是中华人民共和国的
+ * 法律、法规…", "本作品来自1949年10月1日（含）之后的中国共产党文件…", "Public domain"): they are no part of
+ * the document, and discovery would take their phrases, found in every text, for formulations.
+ */
+function withoutFooter(text) {
+  const lines = text.split('\n');
+  const from = lines.findIndex((l, i) => i > lines.length / 2 && /^(本作品(是|来自)|Public domain$)/.test(l.trim()));
+  return from < 0 ? text : lines.slice(0, from).join('\n').replace(/\s+$/, '') + '\n';
+}
+
 const documents = [];
 // Only what this script writes is replaced (the folder's README is written by hand).
 rmSync(join(out, 'texts'), { recursive: true, force: true });
@@ -65,7 +76,7 @@ mkdirSync(join(out, 'texts'), { recursive: true });
 for (const [folder, kind] of [['gov_work_reports', 'government-work-report'], ['cpc_congress_reports', 'party-congress-report']]) {
   for (const file of readdirSync(join(corpus, folder)).sort()) {
     if (!file.endsWith('.txt')) continue;
-    const text = readFileSync(join(corpus, folder, file), 'utf8');
+    const text = withoutFooter(readFileSync(join(corpus, folder, file), 'utf8'));
     const [title, address] = text.split(/\r?\n/, 2);
     const id = file.replace(/_zh\.txt$/, '');
     const stated = statedDate(text);

@@ -1,23 +1,24 @@
 /**
  * The record's commands, for analysts and CI:
  *
- *   tifa record [--corpus DIR...] [--no-builtin-record] [--format text|json|csv] [--glossary FILE...]
- *   tifa timeline <formulation>... [--corpus DIR...] [--no-builtin-record] [--format text|json|csv]
- *   tifa diff <old> <new> [--format text|json|md] [--glossary FILE...]
+ *   tifa record [--corpus DIR...] [--no-builtin-record] [--limit N] [--format text|json|csv] [--glossary FILE...]
+ *   tifa timeline <formulation>... [--corpus DIR...] [--no-builtin-record] [--format text|json|csv|svg]
+ *   tifa diff <old> <new> [--corpus DIR...] [--no-builtin-record] [--format text|json|md] [--glossary FILE...]
  *
  * The record is the built-in one (glossary/record) and the corpora given. Formulations are the
- * glossary's; `timeline` also takes any Chinese phrase, matched with the same word boundaries.
+ * glossary's and the candidates discovered in the record; `timeline` also takes any Chinese
+ * phrase, matched with the same word boundaries.
  */
 import { buildEngine, loadCliGlossaries } from './glossaries';
-import { diffFormulations, inventory, loadGlossaryYaml, type RecordDocument, RecordIndex, sparkline, timeline, type TifaEngine } from './core';
+import { analyzeRecord, diffFormulations, inventory, loadGlossaryYaml, type RecordDocument, sparkline, timeline, timelineSvg, type TifaEngine } from './core';
 import { readCorpus } from './corpus';
 import { DEFAULT_MAX_FILE_BYTES, readTextFile } from './files';
 import { readRecord } from './record';
 
 
-export const RECORD_USAGE = `       tifa record [--corpus DIR...] [--no-builtin-record] [--format text|json|csv] [--glossary FILE...]
-       tifa timeline <formulation>... [--corpus DIR...] [--no-builtin-record] [--format text|json|csv]
-       tifa diff <old> <new> [--format text|json|md] [--glossary FILE...]`;
+export const RECORD_USAGE = `       tifa record [--corpus DIR...] [--no-builtin-record] [--limit N] [--format text|json|csv] [--glossary FILE...]
+       tifa timeline <formulation>... [--corpus DIR...] [--no-builtin-record] [--format text|json|csv|svg]
+       tifa diff <old> <new> [--corpus DIR...] [--no-builtin-record] [--format text|json|md] [--glossary FILE...]`;
 
 export class RecordUsageError extends Error {}
 
@@ -29,13 +30,16 @@ interface RecordOptions {
   builtin: boolean;
   glossaries: string[];
   format: string;
+  limit: number;
 }
 
-const FORMATS = { record: ['text', 'json', 'csv'], timeline: ['text', 'json', 'csv'], diff: ['text', 'json', 'md'] } as const;
+const FORMATS = { record: ['text', 'json', 'csv'], timeline: ['text', 'json', 'csv', 'svg'], diff: ['text', 'json', 'md'] } as const;
+/** Candidates listed by `tifa record` unless --limit says otherwise: a list a person reads. */
+const DEFAULT_LIMIT = 200;
 
 function parse(argv: string[]): RecordOptions {
   const [command, ...rest] = argv as [RecordOptions['command'], ...string[]];
-  const o: RecordOptions = { command, args: [], corpora: [], builtinRecord: true, builtin: true, glossaries: [], format: 'text' };
+  const o: RecordOptions = { command, args: [], corpora: [], builtinRecord: true, builtin: true, glossaries: [], format: 'text', limit: DEFAULT_LIMIT };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const value = () => {
@@ -45,9 +49,14 @@ function parse(argv: string[]): RecordOptions {
     };
     if (arg === '--format') o.format = value();
     else if (arg.startsWith('--format=')) o.format = arg.slice('--format='.length);
-    else if (arg === '--corpus' && command !== 'diff') o.corpora.push(value());
+    else if (arg === '--corpus') o.corpora.push(value());
+    else if (arg === '--limit' && command === 'record') {
+      const v = value();
+      o.limit = Number(v);
+      if (!Number.isInteger(o.limit) || o.limit < 0) throw new RecordUsageError(`--limit must be a whole number, not "${v}"`);
+    }
     else if (arg === '--glossary') o.glossaries.push(value());
-    else if (arg === '--no-builtin-record' && command !== 'diff') o.builtinRecord = false;
+    else if (arg === '--no-builtin-record') o.builtinRecord = false;
     else if (arg === '--no-builtin') o.builtin = false;
     else if (arg.startsWith('-')) throw new RecordUsageError(`unknown option "${arg}" for ${command}`);
     else o.args.push(arg);
@@ -85,8 +94,6 @@ export async function recordMain(argv: string[], out: (s: string) => void, err: 
   }
   const engine = buildEngine(loaded);
 
-  if (o.command === 'diff') return diffCommand(engine, o, out, err);
-
   const documents: RecordDocument[] = [];
   if (o.builtinRecord) documents.push(...(await readRecord()));
   for (const dir of o.corpora) {
@@ -101,17 +108,20 @@ export async function recordMain(argv: string[], out: (s: string) => void, err: 
   }
   const undated = documents.filter((d) => !d.date).length;
   if (undated) err(`tifa: ${undated} document${undated === 1 ? ' is' : 's are'} undated (no manifest entry, front matter or YYYY-MM-DD file name): counted, never first or latest, not in timelines by year`);
-  const index = new RecordIndex();
-  for (const d of documents) index.add(d, engine.analyze(d.text).matches);
+  // Candidates discovered in the record, found in it with the drafts' matcher.
+  const { index, candidates, candidateEngine } = analyzeRecord(documents, engine, { discover: o.command !== 'timeline' });
+
+  if (o.command === 'diff') return diffCommand([engine, candidateEngine], o, out, err);
 
   if (o.command === 'record') {
-    const entries = inventory(index, engine.glossary);
+    const entries = inventory(index, engine.glossary, candidates, o.limit);
     if (o.format === 'json') out(JSON.stringify(entries.map(({ id: _id, ...e }) => e), null, 2));
     else if (o.format === 'csv') {
       out(['zh,inGlossary,count,documents,firstDate,firstTitle,firstSentence,lastDate,lastTitle,lastSentence', ...entries.map((e) => [e.zh, e.inGlossary, e.count, e.documents, e.first.date, e.first.title, e.first.sentence, e.last.date, e.last.title, e.last.sentence].map((v) => csvCell(v as string)).join(','))].join('\n'));
     } else {
-      out(`${entries.length} formulations of the glossary in ${documents.length} documents`);
-      for (const e of entries) out(`${e.zh}  ${e.count} in ${e.documents} document${e.documents === 1 ? '' : 's'}  first ${e.first.date ?? 'undated'} ${e.first.title}  latest ${e.last.date ?? 'undated'} ${e.last.title}`);
+      const inGlossary = entries.filter((e) => e.inGlossary).length;
+      out(`${inGlossary} formulations of the glossary and ${entries.length - inGlossary} candidates (of ${candidates.length} discovered; --limit) in ${documents.length} documents`);
+      for (const e of entries) out(`${e.inGlossary ? ' ' : '?'} ${e.zh}  ${e.count} in ${e.documents} document${e.documents === 1 ? '' : 's'}  first ${e.first.date ?? 'undated'} ${e.first.title}  latest ${e.last.date ?? 'undated'} ${e.last.title}`);
     }
     return 0;
   }
@@ -123,6 +133,7 @@ export async function recordMain(argv: string[], out: (s: string) => void, err: 
   });
   const series = asked.map(({ zh, concept }) => ({ zh, points: timeline(index, concept.id) }));
   if (o.format === 'json') out(JSON.stringify(series, null, 2));
+  else if (o.format === 'svg') out(timelineSvg(series));
   else if (o.format === 'csv') out(['zh,date,title,count', ...series.flatMap((s) => s.points.map((p) => [s.zh, p.date, p.title, p.count].map((v) => csvCell(v)).join(',')))].join('\n'));
   else {
     for (const [i, s] of series.entries()) {
@@ -135,7 +146,7 @@ export async function recordMain(argv: string[], out: (s: string) => void, err: 
   return 0;
 }
 
-function diffCommand(engine: TifaEngine, o: RecordOptions, out: (s: string) => void, err: (s: string) => void): number {
+function diffCommand(engines: TifaEngine[], o: RecordOptions, out: (s: string) => void, err: (s: string) => void): number {
   const texts: string[] = [];
   for (const path of o.args) {
     const read = readTextFile(path, { maxBytes: DEFAULT_MAX_FILE_BYTES });
@@ -145,7 +156,8 @@ function diffCommand(engine: TifaEngine, o: RecordOptions, out: (s: string) => v
     }
     texts.push(read.text);
   }
-  const d = diffFormulations(engine.analyze(texts[0]).matches, engine.analyze(texts[1]).matches);
+  const matches = (text: string) => engines.flatMap((e) => e.find(text));
+  const d = diffFormulations(matches(texts[0]), matches(texts[1]));
   if (o.format === 'json') out(JSON.stringify(d, null, 2));
   else if (o.format === 'md') {
     out(`## Formulations: ${o.args[0]} → ${o.args[1]}\n`);
@@ -157,7 +169,7 @@ function diffCommand(engine: TifaEngine, o: RecordOptions, out: (s: string) => v
     for (const a of d.added) out(`+ ${a.zh}  ${a.count}`);
     for (const a of d.dropped) out(`- ${a.zh}  ${a.count}`);
     for (const c of d.changed) out(`~ ${c.zh}  ${c.old} → ${c.new}`);
-    if (!d.added.length && !d.dropped.length && !d.changed.length) out('no formulation of the glossary added, dropped or changed in count');
+    if (!d.added.length && !d.dropped.length && !d.changed.length) out('no formulation of the glossary or candidate from the record added, dropped or changed in count');
   }
   return 0;
 }

@@ -112,6 +112,11 @@ export class TifaEngine {
     return this.glossary.concepts.length;
   }
 
+  /** The formulations in text as it is, without findings (the record's indexing). */
+  find(text: string): FormulationMatch[] {
+    return this.matcher.find(text);
+  }
+
   /** Formulations only, on text as it is (no markup handling, no pairing). */
   analyze(text: string): Analysis {
     const matches = this.matcher.find(text);

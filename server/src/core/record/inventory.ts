@@ -6,6 +6,7 @@
 import type { Concept, Glossary } from '../glossary/model';
 import type { FormulationMatch } from '../text/matcher';
 import type { Attestation, RecordDocument, RecordIndex } from './attestations';
+import { type Candidate, candidateId } from './discovery';
 
 export interface InventoryEntry {
   zh: string;
@@ -28,15 +29,30 @@ const view = (a: Attestation): AttestationView => ({ date: a.document.date ?? nu
 /** The label of a concept in the record's lists: its first Chinese form, or its id. */
 const zhOf = (c: Concept) => c.zh[0] ?? c.id;
 
-/** Every concept the record attests, the most widely attested first (documents, then occurrences). */
-export function inventory(index: RecordIndex, glossary: Glossary): InventoryEntry[] {
+/**
+ * Every formulation the record attests: the glossary's, the most widely attested first
+ * (documents, then occurrences), then the candidates in discovery's order (the most
+ * formulation-like first), at most `limit` of them. A candidate the matcher never finds (its
+ * every occurrence inside a longer word) is left out.
+ */
+export function inventory(index: RecordIndex, glossary: Glossary, candidates: readonly Candidate[] = [], limit = Infinity): InventoryEntry[] {
   const out: InventoryEntry[] = [];
   for (const c of glossary.concepts) {
     const s = index.summary(c.id);
     if (!s) continue;
     out.push({ zh: zhOf(c), id: c.id, inGlossary: true, count: s.count, documents: s.documents, first: view(s.first), last: view(s.last) });
   }
-  return out.sort((a, b) => b.documents - a.documents || b.count - a.count || a.zh.localeCompare(b.zh));
+  out.sort((a, b) => b.documents - a.documents || b.count - a.count || a.zh.localeCompare(b.zh));
+  let n = 0;
+  for (const c of candidates) {
+    if (n >= limit) break;
+    const id = candidateId(c.zh);
+    const s = index.summary(id);
+    if (!s) continue;
+    out.push({ zh: c.zh, id, inGlossary: false, count: s.count, documents: s.documents, first: view(s.first), last: view(s.last) });
+    n++;
+  }
+  return out;
 }
 
 export interface TimelinePoint {
