@@ -6,7 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { type Analysis, documentKind, glossaryFormat, type TifaEngine } from './core';
+import { type Analysis, candidateFindings, documentKind, type Finding, type FormulationMatch, glossaryFormat, type TifaEngine } from './core';
 import type { TifaDocument } from './document';
 import type { GlossaryManager } from './glossaryManager';
 import { readParallelSource } from './parallel';
@@ -110,7 +110,38 @@ export class TifaContext {
     return engine.matchesAround(document, kind, offset) ?? this.analysis(document).matches;
   }
 
+  /**
+   * candidate-formulation findings: the record's candidates in the document, once the record is
+   * analysed for its engine (nothing before; the diagnostics are refreshed when it is).
+   */
+  candidates(document: TextDocument): Finding[] {
+    const engine = this.engineFor(document.uri);
+    const record = this.record.ready(engine);
+    const analysis = this.analysis(document);
+    if (!record || this.tooLarge.has(document.uri) || glossaryFormat(uriToPath(document.uri) ?? document.uri)) return [];
+    const cached = this.candidateCache.get(document.uri);
+    if (cached && cached.analysis === analysis && cached.record === record) return cached.findings;
+    const kind = documentKind(document.languageId, uriToPath(document.uri) ?? document.uri);
+    const matches = record.candidateEngine.lint(document.getText(), { kind }).matches;
+    const findings = candidateFindings(matches, analysis.matches, record.index);
+    this.candidateCache.set(document.uri, { analysis, record, findings });
+    return findings;
+  }
+
+  /** The candidate at an offset, from the document's candidate findings (the record analysed). */
+  candidateAt(document: TextDocument, offset: number): { match: FormulationMatch; engine: TifaEngine } | undefined {
+    const record = this.record.ready(this.engineFor(document.uri));
+    if (!record) return undefined;
+    const f = this.candidates(document).find((c) => c.start <= offset && offset <= c.end);
+    if (!f) return undefined;
+    const match = record.candidateEngine.find(document.getText().slice(f.start, f.end)).find((m) => m.start === 0 && m.end === f.end - f.start);
+    return match ? { match: { ...match, start: f.start, end: f.end }, engine: record.candidateEngine } : undefined;
+  }
+
+  private readonly candidateCache = new Map<string, { analysis: Analysis; record: object; findings: Finding[] }>();
+
   forget(uri: string): void {
+    this.candidateCache.delete(uri);
     this.analyses.delete(uri);
     if (this.tooLarge.delete(uri)) this.onTooLargeChange();
   }

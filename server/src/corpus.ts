@@ -58,7 +58,7 @@ export async function readCorpus(dir: string, maxBytes: number): Promise<{ docum
     const date = [entry?.date, field('date'), fromName].find((d): d is string => typeof d === 'string' && DATE.test(d));
     const firstLine = text.slice(front ? front[0].length : 0).split(/\r?\n/).find((l) => l.trim())?.trim();
     const title = (typeof entry?.title === 'string' ? entry.title : undefined) ?? field('title') ?? firstLine ?? basename(file);
-    documents.push({ id: file, title: title.slice(0, 120), date, text });
+    documents.push({ id: file, title: title.slice(0, 120), date, text, source: path });
   }
   return { documents, problems };
 }

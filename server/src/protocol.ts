@@ -18,6 +18,7 @@ export const SUMMARY_REQUEST = 'tifa/formulationSummary';
 /** Commands the server executes (workspace/executeCommand). */
 export const SERVER_COMMANDS = {
   addToGlossary: 'tifa.addToGlossary',
+  addCandidateToGlossary: 'tifa.addCandidateToGlossary',
   reloadGlossaries: 'tifa.reloadGlossaries',
 } as const;
 
@@ -62,6 +63,12 @@ export interface SummaryParams {
 
 /** Markdown, or null for a document the server does not know. */
 export type SummaryResult = string | null;
+
+/** Arguments of tifa.addCandidateToGlossary: the candidate's Chinese form, and the document it was found in. */
+export interface AddCandidateArgs {
+  uri: string;
+  zh: string;
+}
 
 /** Arguments of tifa.addToGlossary. */
 export interface AddToGlossaryArgs {

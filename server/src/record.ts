@@ -8,10 +8,10 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { type FormulationMatch, type RecordDocument, RecordIndex, type RecordSummary, type TifaEngine } from './core';
+import { analyzeRecordSteps, type RecordAnalysis, type RecordDocument, type RecordIndex, type RecordSummary, type TifaEngine } from './core';
 
 interface Manifest {
-  documents: Array<{ id: string; file: string; title: { zh: string }; date?: { value: string } }>;
+  documents: Array<{ id: string; file: string; title: { zh: string }; date?: { value: string }; address?: string }>;
 }
 
 /** glossary/record: beside dist/ for the bundles; two levels up from server/src when run from source. */
@@ -22,63 +22,78 @@ export async function readRecord(dir = RECORD_DIR): Promise<RecordDocument[]> {
   const out: RecordDocument[] = [];
   for (const d of manifest.documents) {
     const text = gunzipSync(await readFile(join(dir, d.file))).toString('utf8');
-    out.push({ id: d.id, title: d.title.zh, date: d.date?.value, text });
+    out.push({ id: d.id, title: d.title.zh, date: d.date?.value, text, source: d.address });
   }
   return out;
 }
 
-/** Characters analysed per turn of the event loop while indexing (cut at the next line end). */
-const SLICE = 4000;
-
 export class RecordStore {
   private documents: Promise<RecordDocument[]> | undefined;
-  private readonly indexes = new WeakMap<TifaEngine, { index?: RecordIndex; building: Promise<RecordIndex> }>();
+  private analyses = new WeakMap<TifaEngine, { done?: RecordAnalysis; building: Promise<RecordAnalysis> }>();
+
+  /** Called when an engine's analysis completes (the server asks for diagnostics again). */
+  onAnalysed: () => void = () => undefined;
 
   constructor(
-    private readonly read: () => Promise<RecordDocument[]> = readRecord,
+    private read: () => Promise<RecordDocument[]> = readRecord,
     private readonly log: (message: string) => void = () => undefined,
   ) {}
 
-  /** The concept's record for this engine, once its index is complete; starts the indexing otherwise. */
+  /** The concept's record for this engine, once its analysis is complete; starts the analysis otherwise. */
   summary(engine: TifaEngine, conceptId: string): RecordSummary | undefined {
-    const entry = this.indexes.get(engine);
-    if (!entry) void this.index(engine);
-    return entry?.index?.summary(conceptId);
+    return this.ready(engine)?.index.summary(conceptId);
   }
 
-  /** The engine's index of the record, built once, in the background. */
-  index(engine: TifaEngine): Promise<RecordIndex> {
-    let entry = this.indexes.get(engine);
+  /** The engine's analysis of the record if it is complete (started otherwise; never waited for). */
+  ready(engine: TifaEngine): RecordAnalysis | undefined {
+    const entry = this.analyses.get(engine);
+    if (!entry) void this.analysis(engine);
+    return entry?.done;
+  }
+
+  /** The engine's analysis of the record (candidates and attestations), built once, in the background. */
+  analysis(engine: TifaEngine): Promise<RecordAnalysis> {
+    let entry = this.analyses.get(engine);
     if (!entry) {
-      const e: { index?: RecordIndex; building: Promise<RecordIndex> } = { building: this.build(engine).then((index) => (e.index = index)) };
-      this.indexes.set(engine, (entry = e));
+      const e: { done?: RecordAnalysis; building: Promise<RecordAnalysis> } = {
+        building: this.build(engine).then((a) => {
+          e.done = a;
+          this.onAnalysed();
+          return a;
+        }),
+      };
+      this.analyses.set(engine, (entry = e));
     }
     return entry.building;
   }
 
-  private async build(engine: TifaEngine): Promise<RecordIndex> {
+  /** The index alone. */
+  async index(engine: TifaEngine): Promise<RecordIndex> {
+    return (await this.analysis(engine)).index;
+  }
+
+  /** Forgets every analysis (the corpora changed): the next request starts again from `read`. */
+  reset(read?: () => Promise<RecordDocument[]>): void {
+    if (read) this.read = read;
+    this.documents = undefined;
+    this.analyses = new WeakMap();
+  }
+
+  private async build(engine: TifaEngine): Promise<RecordAnalysis> {
     let documents: RecordDocument[];
     try {
       documents = await (this.documents ??= this.read());
     } catch (e) {
-      this.log(`Tifa: the built-in record could not be read: ${(e as Error).message}`);
+      this.log(`Tifa: the record could not be read: ${(e as Error).message}`);
       documents = [];
     }
-    const index = new RecordIndex();
-    for (const d of documents) {
-      // A few thousand characters per turn (cut at line ends, which no formulation crosses in
-      // these texts), so that a hover waits a millisecond or two at most.
-      const matches: FormulationMatch[] = [];
-      for (let from = 0; from < d.text.length; ) {
-        let to = Math.min(d.text.length, from + SLICE);
-        const lineEnd = d.text.indexOf('\n', to);
-        to = to === d.text.length || lineEnd < 0 ? d.text.length : lineEnd + 1;
-        for (const m of engine.analyze(d.text.slice(from, to)).matches) matches.push({ ...m, start: m.start + from, end: m.end + from });
-        from = to;
-        await new Promise<void>((resolve) => setImmediate(resolve));
-      }
-      index.add(d, matches);
+    // Discovery and matching in steps of a few thousand characters, one per turn of the event
+    // loop, so that a hover waits a millisecond or two at most.
+    const steps = analyzeRecordSteps(documents, engine);
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
-    return index;
   }
 }

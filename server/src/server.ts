@@ -5,7 +5,7 @@
 import { CodeActionKind, type InitializeResult, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { openConnection } from './connection';
 import { TifaContext, uriToPath } from './context';
-import { addToGlossaryHandler } from './features/addToGlossary';
+import { addCandidateHandler, addToGlossaryHandler } from './features/addToGlossary';
 import { registerCodeActions } from './features/codeActions';
 import { EXECUTED_COMMANDS, registerCommands } from './features/commands';
 import { registerCompletion } from './features/completion';
@@ -69,11 +69,17 @@ connection.onInitialize((params): InitializeResult => {
       glossaries.setPending(path, text);
       return glossaryReload.reload(`added a rendering to ${path}`);
     }),
+    addCandidate: addCandidateHandler(ctx, (path, text) => {
+      glossaries.setPending(path, text);
+      return glossaryReload.reload(`added a formulation to ${path}`);
+    }),
   });
   connection.onInitialized(() => {
     if (watchFiles) watchGlossaryFiles(ctx);
     // The record is indexed for the engine in force once the glossaries are read, off the request path.
-    void glossaryReload.reload('start').then(() => ctx.record.index(ctx.engineFor('file:///')));
+    // Once analysed, the record's candidates appear in the drafts: diagnostics are asked for again.
+    ctx.record.onAnalysed = () => diagnostics.refreshAll();
+    void glossaryReload.reload('start').then(() => ctx.record.analysis(ctx.engineFor('file:///')));
   });
 
   return {

@@ -15,7 +15,7 @@ export { type Analysis, type DocumentKind, documentKind, DRAFT_GLOB, ignoreInser
 export { type Concept, conceptLabel, type Glossary, preferredRendering, type Rendering, type Speech } from './glossary/model';
 export { mergeGlossaries } from './glossary/merge';
 export { applyProfile } from './glossary/profile';
-export { addRenderingInsertions, applyInsertions, checkGlossaryAddition, type TextInsertion } from './glossary/edit';
+export { addConceptInsertions, addRenderingInsertions, applyInsertions, checkConceptAddition, checkGlossaryAddition, type NewConcept, type TextInsertion } from './glossary/edit';
 
 export { exportGlossary, FORMAT_NAMES, type GlossaryFormat, glossaryFormat, loadGlossaryText } from './formats/registry';
 export { type GlossaryLoadResult, type GlossaryProblem, loadGlossaryYaml } from './formats/yaml';
@@ -27,6 +27,7 @@ export { type NormalizationTables, normalizationTables, seedNormalizationTables 
 export type { Finding, FixData, FormulationData } from './checks/findings';
 export { findingLevel, type Level, LEVELS, parseLevel, RULE_CODES, RULES, type RuleCode } from './checks/rules';
 export { earliestProvenance } from './checks/formulations';
+export { candidateFindings, candidateMessage } from './checks/candidates';
 export { applyEdits, checkedFix, type FixCheck, isFixData, preferredFixEdits, type TextEdit } from './checks/fixes';
 
 export { completionCandidates } from './render/completion';

@@ -39,6 +39,17 @@ export function registerCodeActions(ctx: TifaContext): void {
 
     if (wants(CodeActionKind.QuickFix)) {
       for (const diagnostic of params.context.diagnostics) {
+        const candidate = diagnostic.source === 'tifa' && diagnostic.code === 'candidate-formulation' ? (diagnostic.data as { candidate?: unknown } | undefined)?.candidate : undefined;
+        if (typeof candidate === 'string') {
+          actions.push({
+            title: shown(`Add ${quote(candidate)} to the workspace glossary, with its first attestations 将此提法加入工作区词表`, LIMITS.title),
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            isPreferred: true,
+            command: { title: 'Add to glossary', command: SERVER_COMMANDS.addCandidateToGlossary, arguments: [{ uri: document.uri, zh: candidate }] },
+          });
+          continue;
+        }
         const data = diagnosticFixData(diagnostic);
         if (!data) continue;
         const kind = documentKind(document.languageId, uriToPath(document.uri) ?? document.uri);

@@ -14,7 +14,9 @@ const PUSH_DELAY_MS = 150;
 export async function computeDiagnostics(ctx: TifaContext, document: TifaDocument): Promise<Diagnostic[]> {
   const settings = await ctx.settings.get(document.uri); // also what ctx.analysis peeks at
   const { findings } = ctx.analysis(document);
-  return toDiagnostics(document, findings, (code) => levelOf(settings, code), true);
+  const level = (code: string) => levelOf(settings, code);
+  const candidates = level('candidate-formulation') === 'off' ? [] : ctx.candidates(document);
+  return toDiagnostics(document, candidates.length ? [...findings, ...candidates].sort((a, b) => a.start - b.start || a.end - b.end) : findings, level, true);
 }
 
 export function registerDiagnostics(ctx: TifaContext, mode: { pull: boolean; refreshSupport: boolean }): { refreshAll(): void; refresh(uris: string[]): void } {

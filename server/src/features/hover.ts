@@ -2,6 +2,7 @@
 import { neutralize, TifaEngine } from '../core';
 import { type Hover, MarkupKind } from 'vscode-languageserver';
 import type { TifaContext } from '../context';
+import type { TifaDocument } from '../document';
 import { checkPosition, documentOrError, guard, throwIfCancelled } from '../guard';
 
 export function registerHover(ctx: TifaContext): void {
@@ -12,7 +13,7 @@ export function registerHover(ctx: TifaContext): void {
     const matches = ctx.matchesNear(document, offset);
     throwIfCancelled(token);
     const match = TifaEngine.matchAt({ matches, findings: [] }, offset);
-    if (!match) return null;
+    if (!match) return candidateHover(ctx, document, offset);
     // A window around the match is enough to tell which appearance its words fit.
     const from = Math.max(0, match.start - 60);
     const context = { text: document.getText({ start: document.positionAt(from), end: document.positionAt(match.end + 60) }), offset: from };
@@ -24,4 +25,20 @@ export function registerHover(ctx: TifaContext): void {
       range: { start: document.positionAt(match.start), end: document.positionAt(match.end) },
     };
   }));
+}
+
+/** A candidate's hover: not in the glossary, why it is a candidate, and its record. */
+function candidateHover(ctx: TifaContext, document: TifaDocument, offset: number): Hover | null {
+  const found = ctx.candidateAt(document, offset);
+  if (!found) return null;
+  const { match, engine } = found;
+  const record = ctx.record.ready(ctx.engineFor(document.uri))!;
+  const from = Math.max(0, match.start - 60);
+  const context = { text: document.getText({ start: document.positionAt(from), end: document.positionAt(match.end + 60) }), offset: from };
+  const card = engine.hover(match, context, record.index.summary(match.concept.id));
+  const head = `**${match.concept.zh[0]}**: a candidate formulation, not in the glossary 候选提法（未收入词表）. ${match.concept.note ? `Found in the record as ${match.concept.note}.` : ''} Add it with the quick fix; its English is yours to give.`;
+  return {
+    contents: { kind: MarkupKind.Markdown, value: neutralize(`${head}\n\n${card}`) },
+    range: { start: document.positionAt(match.start), end: document.positionAt(match.end) },
+  };
 }

@@ -31,7 +31,7 @@ export interface Finding {
   code: RuleCode;
   message: string;
   /** What a hover or a fix needs, so neither has to analyse the text again. */
-  data?: FormulationData | FixData;
+  data?: FormulationData | FixData | { candidate: string };
   /** Shown at hint level at most: ordinary English that names the formulation only in context. */
   quiet?: boolean;
   /** Other places that explain this one (the majority rendering's occurrences). */

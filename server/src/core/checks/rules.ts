@@ -42,6 +42,11 @@ export const RULES = {
     defaultLevel: 'warning',
     description: 'In a bilingual pair, a numbered formulation (四个全面) whose translation carries another number.',
   },
+  'candidate-formulation': {
+    code: 'candidate-formulation',
+    defaultLevel: 'hint',
+    description: 'A phrase the glossary lacks that the record uses as a formulation (quoted, numbered, or a set phrase that emerged): its record in the hover, "Add to glossary" to keep it.',
+  },
   glossary: {
     code: 'glossary',
     defaultLevel: 'error',

@@ -132,3 +132,95 @@ export function applyInsertions(text: string, insertions: readonly TextInsertion
   for (const ins of [...insertions].sort((a, b) => b.offset - a.offset)) out = out.slice(0, ins.offset) + ins.text + out.slice(ins.offset);
   return out;
 }
+
+/** A concept written without English (a candidate from the record): its Chinese form and where the record first has it. */
+export interface NewConcept {
+  id: string;
+  zh: string;
+  note?: string;
+  /** Speeches (documents) the appearances name, written under `speeches` unless already there. */
+  speeches: Array<{ id: string; date?: string; title: string; source?: string }>;
+  appearances: Array<{ speech: string; zh: string }>;
+}
+
+function conceptEntry(c: NewConcept, indent: string): string {
+  const lines = [`${indent}- id: ${yamlString(c.id)}`, `${indent}  zh: [${yamlString(c.zh)}]`];
+  if (c.note) lines.push(`${indent}  note: ${yamlString(c.note)}`);
+  if (c.appearances.length) {
+    lines.push(`${indent}  appearances:`);
+    for (const a of c.appearances) lines.push(`${indent}    - { speech: ${yamlString(a.speech)}, zh: ${yamlString(a.zh)} }`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+function speechEntry(s: NewConcept['speeches'][number], indent: string): string {
+  const fields = [`id: ${yamlString(s.id)}`, `short: { zh: ${yamlString(s.title)} }`, ...(s.date ? [`date: ${yamlString(s.date)}`] : []), ...(s.source ? [`source: ${yamlString(s.source)}`] : [])];
+  return `${indent}- { ${fields.join(', ')} }\n`;
+}
+
+/**
+ * Insertions that add a new concept (and the speeches its appearances name) to the glossary
+ * `existing`, every other byte kept. Refused when the concept's id is taken, or when `concepts`
+ * or `speeches` is not a block list.
+ */
+export function addConceptInsertions(existing: string | undefined, concept: NewConcept): TextInsertion[] {
+  const { isMap, isSeq, parseDocument } = yamlLibrary();
+  if (existing === undefined || existing.trim() === '') {
+    const speeches = concept.speeches.length ? `speeches:\n${concept.speeches.map((s) => speechEntry(s, '  ')).join('')}` : '';
+    return [{ offset: 0, text: WORKSPACE_GLOSSARY_HEADER.replace(/concepts:\n$/, '') + speeches + 'concepts:\n' + conceptEntry(concept, '  ') }];
+  }
+  const doc = parseDocument(existing);
+  if (doc.errors.length > 0 || !isMap(doc.contents)) throw new Error('the workspace glossary has errors; fix them first');
+  const root = doc.contents as YAMLMap;
+  const eol = existing.includes('\r\n') ? '\r\n' : '\n';
+  const lf = (s: string) => (eol === '\n' ? s : s.replace(/\n/g, '\r\n'));
+  const lineEnd = (offset: number) => {
+    const nl = existing.indexOf('\n', offset);
+    return nl < 0 ? existing.length : nl + 1;
+  };
+  const out: TextInsertion[] = [];
+  let tail = '';
+  const addTo = (key: string, entries: (indent: string) => string) => {
+    const seq = root.get(key, true);
+    if (seq === undefined) {
+      tail += `${key}:\n${entries('  ')}`;
+      return;
+    }
+    if (!isSeq(seq) || (seq as YAMLSeq).flow) throw new Error(`"${key}" is not a block list; add the formulation by hand`);
+    const items = (seq as YAMLSeq).items as Array<{ range?: [number, number, number] }>;
+    const last = items[items.length - 1];
+    if (!last?.range) {
+      tail += `${key}:\n${entries('  ')}`;
+      return;
+    }
+    const lineStart = existing.lastIndexOf('\n', last.range[0] - 1) + 1;
+    const dash = existing.lastIndexOf('-', last.range[0]);
+    const indent = ' '.repeat(Math.max(0, (dash >= lineStart ? dash : last.range[0] - 2) - lineStart));
+    out.push({ offset: lineEnd(last.range[1] - 1), text: lf(entries(indent)) });
+  };
+  const concepts = root.get('concepts', true);
+  if (isSeq(concepts) && (concepts as YAMLSeq).items.some((c) => isMap(c) && (c as YAMLMap).get('id') === concept.id)) throw new Error(`the glossary already has a concept "${concept.id}"`);
+  const speechSeq = root.get('speeches', true);
+  const known = new Set(isSeq(speechSeq) ? (speechSeq as YAMLSeq).items.map((s) => (isMap(s) ? String((s as YAMLMap).get('id')) : '')) : []);
+  const newSpeeches = concept.speeches.filter((s) => !known.has(s.id));
+  if (newSpeeches.length) addTo('speeches', (indent) => newSpeeches.map((s) => speechEntry(s, indent)).join(''));
+  addTo('concepts', (indent) => conceptEntry(concept, indent));
+  if (tail) {
+    const at = existing.length;
+    out.push({ offset: at, text: (existing.endsWith('\n') ? '' : eol) + lf(tail) });
+  }
+  return out;
+}
+
+/** Checks a concept addition before it is written: valid YAML, every concept kept, the new one there with its form. */
+export function checkConceptAddition(before: string | undefined, after: string, zh: string): string | undefined {
+  const { parseDocument } = yamlLibrary();
+  const doc = parseDocument(after, { uniqueKeys: true });
+  if (doc.errors.length) return `the result would not be valid YAML (${doc.errors[0].message.split('\n')[0]}); add the formulation by hand`;
+  const concepts = (y: unknown) => ((y as { concepts?: Array<{ id?: unknown; zh?: unknown }> } | null)?.concepts ?? []);
+  const oldIds = before ? concepts(parseDocument(before).toJS()).map((c) => String(c?.id)) : [];
+  const now = concepts(doc.toJS());
+  if (oldIds.some((id) => !now.some((c) => String(c?.id) === id))) return 'a concept would be lost; add the formulation by hand';
+  if (!now.some((c) => Array.isArray(c?.zh) && c.zh.includes(zh))) return `${zh} would not be in the glossary; add it by hand`;
+  return undefined;
+}

@@ -12,6 +12,8 @@ export interface RecordDocument {
   /** "YYYY-MM-DD" or "YYYY", as the manifest gives it; undefined when no source gives one. */
   date?: string;
   text: string;
+  /** Where it comes from: its address, or the file it was read from. */
+  source?: string;
 }
 
 export interface Attestation {

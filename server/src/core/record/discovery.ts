@@ -79,7 +79,7 @@ const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 const HAN_RUN = /[\u3400-\u9fff\uf900-\ufaff]{2,}/g;
 const QUOTED = /[“「『]([^“”「」『』\n]{2,16})[”」』]/g;
 /** Characters analysed between yields. */
-const STEP = 50000;
+const STEP = 8000;
 
 interface Stats {
   count: number;
@@ -141,15 +141,24 @@ export function* discoverSteps(texts: readonly string[], options: DiscoveryOptio
     }
     // This level's grams extend the previous level's: their neighbours, as Σ c·log2 c per side.
     if (prev) {
-      for (let id = 0; id < level.size; id++) {
-        const c = level.count[id];
-        const cLogC = c * Math.log2(c);
-        const p = level.prefix[id];
-        if (prev.isFrequent(p)) prev.rightSum[p] += cLogC;
-        const q = level.suffix[id];
-        if (q >= 0 && prev.isFrequent(q)) prev.leftSum[q] += cLogC;
+      for (let from = 0; from < level.size; from += STEP) {
+        const to = Math.min(level.size, from + STEP);
+        for (let id = from; id < to; id++) {
+          const c = level.count[id];
+          const cLogC = c * Math.log2(c);
+          const p = level.prefix[id];
+          if (prev.isFrequent(p)) prev.rightSum[p] += cLogC;
+          const q = level.suffix[id];
+          if (q >= 0 && prev.isFrequent(q)) prev.leftSum[q] += cLogC;
+        }
+        yield;
       }
-      frequent.push(prev.kept(all, n - 1));
+      const kept = new Map<string, Stats>();
+      for (let from = 0; from < prev.size; from += STEP) {
+        prev.keep(all, n - 1, from, Math.min(prev.size, from + STEP), kept);
+        yield;
+      }
+      frequent.push(kept);
     }
     prev = level;
     yield;
@@ -216,6 +225,15 @@ export function* discoverSteps(texts: readonly string[], options: DiscoveryOptio
         const c = out.get(l.zh.slice(i, i + len));
         if (c && c.quotedIn === 0 && l.count >= 0.9 * c.count) fragments.add(c);
       }
+    }
+  }
+  // A verb before a candidate (构建 + 新发展格局, 推动 + 高质量发展) is a use of it, not another one:
+  // two characters before a candidate that occurs at least as often (one is often a modifier: 新发展格局).
+  for (const c of list) {
+    if (c.quotedIn > 0 || isNumbered(c.zh)) continue;
+    for (const k of [2]) {
+      const rest = out.get(c.zh.slice(k));
+      if (rest && rest !== c && !fragments.has(rest) && rest.count >= c.count) fragments.add(c);
     }
   }
   const result = list.filter((c) => !fragments.has(c));
@@ -288,9 +306,8 @@ class Level {
   }
 
   /** The frequent grams, with their branching entropy (H = log2 N − Σ c·log2 c / N, an edge counting 1). */
-  kept(all: string, n: number): Map<string, Stats> {
-    const out = new Map<string, Stats>();
-    for (let id = 0; id < this.size; id++) {
+  keep(all: string, n: number, from: number, to: number, out: Map<string, Stats>): void {
+    for (let id = from; id < to; id++) {
       if (!this.isFrequent(id)) continue;
       const N = this.count[id];
       const h = (sum: number) => Math.log2(N) - sum / N;
@@ -298,7 +315,6 @@ class Level {
       const right = h(this.rightSum[id]);
       out.set(all.slice(this.first[id], this.first[id] + n), { count: N, documents: this.documents[id], entropy: Math.min(left, right), left, right, since: Number.isFinite(this.since[id]) ? this.since[id] : undefined });
     }
-    return out;
   }
 }
 

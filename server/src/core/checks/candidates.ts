@@ -1,0 +1,39 @@
+/**
+ * candidate-formulation: a phrase the glossary lacks that the record uses as a formulation
+ * (core/record/discovery.ts), found in a Chinese draft. Said only where the record attests it, with
+ * what the record says; never where a glossary formulation covers the same text.
+ */
+import type { RecordIndex } from '../record/attestations';
+import type { FormulationMatch } from '../text/matcher';
+import type { Finding } from './findings';
+
+export interface CandidateData {
+  candidate: string;
+}
+
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+
+/** What the record says of a candidate, in a sentence. */
+export function candidateMessage(zh: string, index: RecordIndex, conceptId: string): string | undefined {
+  const s = index.summary(conceptId);
+  if (!s) return undefined;
+  const first = s.first.document;
+  return `${zh} is not in the glossary; the record has it ${plural(s.count, 'time')} in ${plural(s.documents, 'document')}, first ${first.date ? `in ${first.date.slice(0, 4)} ` : ''}(${first.title}). 候选提法，未收入词表。`;
+}
+
+/** Findings for the candidates among `matches` (the candidate engine's) that no glossary match overlaps. */
+export function candidateFindings(matches: readonly FormulationMatch[], glossaryMatches: readonly FormulationMatch[], index: RecordIndex): Finding[] {
+  const taken = glossaryMatches.filter((m) => m.language === 'zh').map((m) => [m.start, m.end] as const).sort((a, b) => a[0] - b[0]);
+  const out: Finding[] = [];
+  const messages = new Map<string, string | undefined>();
+  for (const m of matches) {
+    if (m.language !== 'zh') continue;
+    if (taken.some(([s, e]) => s < m.end && m.start < e)) continue;
+    const zh = m.concept.zh[0];
+    if (!messages.has(zh)) messages.set(zh, candidateMessage(zh, index, m.concept.id));
+    const message = messages.get(zh);
+    if (!message) continue;
+    out.push({ start: m.start, end: m.end, code: 'candidate-formulation', message, data: { candidate: zh } });
+  }
+  return out;
+}
