@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { tifa } from '../helpers';
+import { gunzipSync } from 'node:zlib';
+import { ROOT, tifa } from '../helpers';
 
 describe('tifa record, timeline, diff', () => {
   let dir: string;
@@ -46,6 +47,29 @@ describe('tifa record, timeline, diff', () => {
     assert.deepEqual(entries.map((e) => e.zh).slice(0, 3), ['自主创新', '信息化', '命运共同体']);
     const destiny = entries.find((e) => e.zh === '命运共同体')!;
     assert.deepEqual([destiny.inGlossary, destiny.count, destiny.documents, destiny.first.date, destiny.first.sentence], [true, 31, 14, '2007-10-15', '十三亿大陆同胞和两千三百万台湾同胞是血脉相连的命运共同体。']);
+    // Then the candidates discovered in the record, the most formulation-like first (200 unless --limit).
+    const candidates = entries.filter((e) => !e.inGlossary);
+    assert.equal(candidates.length, 200);
+    assert.deepEqual(entries.indexOf(candidates[0]), entries.filter((e) => e.inGlossary).length);
+    assert.deepEqual([candidates[0].zh, candidates[0].count, candidates[0].documents, candidates[0].first.date, candidates[0].first.sentence], ['一国两制', 106, 42, '1985', '“一国两制”的构思和香港问题的圆满解决，对台湾回归祖国的统一大业也必将产生重大的推动作用。']);
+    const limited = JSON.parse(tifa(['record', '--format', 'json', '--limit', '2'], dir).stdout) as Array<{ zh: string; inGlossary: boolean }>;
+    assert.deepEqual(limited.filter((e) => !e.inGlossary).map((e) => e.zh), ['一国两制', '一带一路']);
+  });
+
+  it('diff of the 2019 and 2021 government work reports: 新发展格局, 碳达峰 and 碳中和 are added', () => {
+    for (const y of ['2019', '2021']) writeFileSync(join(dir, `gwr${y}.txt`), gunzipSync(readFileSync(join(ROOT, 'glossary', 'record', 'texts', `gwr${y}.txt.gz`))));
+    const r = tifa(['diff', 'gwr2019.txt', 'gwr2021.txt', '--format', 'json'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    const d = JSON.parse(r.stdout) as { added: Array<{ zh: string; count: number }>; dropped: Array<{ zh: string }>; changed: Array<{ zh: string; old: number; new: number }> };
+    assert.deepEqual(d.added.filter((a) => ['新发展格局', '碳达峰', '碳中和'].includes(a.zh)), [{ zh: '新发展格局', count: 3 }, { zh: '碳中和', count: 1 }, { zh: '碳达峰', count: 1 }]);
+    assert.deepEqual(d.changed.find((c) => c.zh === '一带一路'), { zh: '一带一路', old: 5, new: 4 });
+  });
+
+  it('timeline as SVG: a chart that stands on its own', () => {
+    const r = tifa(['timeline', '新发展理念', '--corpus', 'corpus', '--no-builtin-record', '--format', 'svg'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    assert.ok(r.stdout.includes('<title>新发展理念 2021: 2\n2021-03-05 会议纪要: 2</title>'), r.stdout);
   });
 
   it('diff: added, dropped and changed in count', () => {
@@ -79,5 +103,6 @@ describe('tifa record, timeline, diff', () => {
     assert.match(r.stderr, /^tifa: diff needs two files: tifa diff <old> <new>\n/);
     assert.match(tifa(['timeline'], dir).stderr, /^tifa: timeline needs a formulation/);
     assert.match(tifa(['record', '--format', 'svg'], dir).stderr, /^tifa: --format must be text, json or csv, not "svg"/);
+    assert.match(tifa(['record', '--limit', 'many'], dir).stderr, /^tifa: --limit must be a whole number, not "many"/);
   });
 });

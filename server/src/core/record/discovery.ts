@@ -65,7 +65,7 @@ const NOT_FIRST = new Set([...'化性的了着过及或而并且但也都还又�
 /** Characters a formulation does not end with. (Not 会, 和, 是, 地: 小康社会, 碳中和, 实事求是, 基地.) */
 const NOT_LAST = new Set([...'的了着与及或而并且但也都还又就才把被将对向从由以之其这那此该各每我你他她它很更最再']);
 /** Adverbs and auxiliaries that open a verb phrase (充分发挥, 大力发展, 进一步提高): a way of saying, not a formulation. */
-const OPENING_ADVERB = /^(充分|大力|积极|进一步|认真|严格|加快|深入|广泛|一定|必须|努力|继续|不断|切实|坚决|大大|逐步|普遍|迅速|尽快|更加|更好|坚持|加强|提高|促进|推进|推动|实现|实行|发展|保持|完成|开展|做好|搞好|抓好|注意|认识|结合|一切|所有|任何|已经|正在|能够|可以|应当|应该)/;
+const OPENING_ADVERB = /^(扎实|稳步|有序|大幅|明显|着力|坚定不移|充分|大力|积极|进一步|认真|严格|加快|深入|广泛|一定|必须|努力|继续|不断|切实|坚决|大大|逐步|普遍|迅速|尽快|更加|更好|坚持|加强|提高|促进|推进|推动|实现|实行|发展|保持|完成|开展|做好|搞好|抓好|注意|认识|结合|一切|所有|任何|已经|正在|能够|可以|应当|应该)/;
 /**
  * A numbered formulation: a small numeral, a counter and a name (四个全面, 三大攻坚战, 两个一百年,
  * 八项规定), or numerals in parallel with a word each (三严三实, 一带一路, 三去一降一补). Not a
