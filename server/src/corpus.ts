@@ -19,7 +19,7 @@ interface ManifestEntry {
 }
 
 /** The documents of a corpus folder, with what could not be read. */
-export async function readCorpus(dir: string, maxBytes: number): Promise<{ documents: RecordDocument[]; problems: string[] } | { error: string }> {
+export async function readCorpus(dir: string, maxBytes: number, within?: string[]): Promise<{ documents: RecordDocument[]; problems: string[] } | { error: string }> {
   let stat;
   try {
     stat = statSync(dir);
@@ -45,7 +45,7 @@ export async function readCorpus(dir: string, maxBytes: number): Promise<{ docum
   const documents: RecordDocument[] = [];
   for (const file of (await glob(['**/*.txt', '**/*.md'], { cwd: dir, followSymbolicLinks: false })).sort()) {
     const path = join(dir, file);
-    const read = readTextFile(path, { maxBytes });
+    const read = readTextFile(path, { maxBytes, within });
     if (!read.ok) {
       problems.push(`${path}: ${read.reason}`);
       continue;

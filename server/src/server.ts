@@ -14,6 +14,7 @@ import { registerDocumentSymbols } from './features/documentSymbols';
 import { registerExportGlossary } from './features/exportGlossary';
 import { registerFormulationSummary } from './features/formulationSummary';
 import { registerGlossaryDiagnostics } from './features/glossaryDiagnostics';
+import { registerCorpora, watchCorpusFiles } from './features/corpora';
 import { registerGlossaryReload, watchGlossaryFiles } from './features/glossaryReload';
 import { registerHover } from './features/hover';
 import { registerInlayHints } from './features/inlayHints';
@@ -49,11 +50,12 @@ connection.onInitialize((params): InitializeResult => {
   const diagnostics = registerDiagnostics(ctx, { pull, refreshSupport: !!caps.workspace?.diagnostics?.refreshSupport });
   const status = registerStatus(ctx);
   ctx.onTooLargeChange = () => status.send();
+  const corpora = registerCorpora(ctx);
   const glossaryReload = registerGlossaryReload(ctx, () => {
     glossaryDiagnostics.publish();
     status.send();
     diagnostics.refreshAll();
-  });
+  }, { settingsChanged: () => void corpora.update(), filesChanged: (paths) => corpora.filesChanged(paths) });
   registerHover(ctx);
   registerCompletion(ctx);
   registerInlayHints(ctx);
@@ -75,11 +77,14 @@ connection.onInitialize((params): InitializeResult => {
     }),
   });
   connection.onInitialized(() => {
-    if (watchFiles) watchGlossaryFiles(ctx);
+    if (watchFiles) {
+      watchGlossaryFiles(ctx);
+      watchCorpusFiles(ctx);
+    }
     // The record is indexed for the engine in force once the glossaries are read, off the request path.
     // Once analysed, the record's candidates appear in the drafts: diagnostics are asked for again.
     ctx.record.onAnalysed = () => diagnostics.refreshAll();
-    void glossaryReload.reload('start').then(() => ctx.record.analysis(ctx.engineFor('file:///')));
+    void glossaryReload.reload('start').then(() => corpora.update(true));
   });
 
   return {

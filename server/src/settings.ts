@@ -15,6 +15,8 @@ export interface TifaSettings {
   inlayHints: boolean;
   /** Larger documents (in bytes, UTF-8) are not checked; 0 means no limit. */
   maxFileSize: number;
+  /** Folders of the user's dated texts added to the record (tifa.corpus.paths), relative to the workspace folder. */
+  corpusPaths: string[];
 }
 
 export const DEFAULT_SETTINGS: TifaSettings = {
@@ -22,6 +24,7 @@ export const DEFAULT_SETTINGS: TifaSettings = {
   glossary: { builtin: true, files: DEFAULT_GLOSSARY_FILES, profile: '' },
   inlayHints: true,
   maxFileSize: DEFAULT_MAX_FILE_BYTES,
+  corpusPaths: [],
 };
 
 export class SettingsStore {
@@ -64,7 +67,7 @@ export class SettingsStore {
 }
 
 export function fromRaw(raw: unknown): TifaSettings {
-  const r = (raw ?? {}) as { formulations?: { severity?: unknown }; rules?: Record<string, unknown>; glossary?: { builtin?: unknown; files?: unknown; profile?: unknown }; inlayHints?: unknown; maxFileSize?: unknown };
+  const r = (raw ?? {}) as { formulations?: { severity?: unknown }; rules?: Record<string, unknown>; glossary?: { builtin?: unknown; files?: unknown; profile?: unknown }; inlayHints?: unknown; maxFileSize?: unknown; corpus?: { paths?: unknown } };
   const levels = { ...DEFAULT_SETTINGS.levels };
   for (const code of RULE_CODES) levels[code] = parseLevel(r.rules?.[code], levels[code]);
   const formulation = parseLevel(r.formulations?.severity, levels.formulation);
@@ -77,6 +80,7 @@ export function fromRaw(raw: unknown): TifaSettings {
     glossary: { builtin: g.builtin !== false, files, profile: typeof g.profile === 'string' ? g.profile : '' },
     inlayHints: r.inlayHints !== false,
     maxFileSize: typeof r.maxFileSize === 'number' && r.maxFileSize >= 0 ? r.maxFileSize : DEFAULT_SETTINGS.maxFileSize,
+    corpusPaths: Array.isArray(r.corpus?.paths) ? r.corpus.paths.filter((p): p is string => typeof p === 'string' && p.trim() !== '') : [],
   };
 }
 

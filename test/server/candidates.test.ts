@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -65,5 +65,55 @@ describe('candidates from the record in a draft (server)', () => {
     // Now a glossary formulation (with no English yet): no longer a candidate.
     const after = await client.diagnostics(uri, (ds) => ds.some((x) => x.code === 'formulation' && x.range.start.character === 5), 60000);
     assert.deepEqual(after.filter((x) => x.range.start.line === 0 && x.range.start.character === 5).map((x) => x.code), ['formulation']);
+  });
+});
+
+describe('tifa.corpus.paths: the user’s texts in the record (server)', () => {
+  let dir: string;
+  let client: TestClient;
+  let paths: string[];
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'tifa-corpus-'));
+    mkdirSync(join(dir, 'speeches'));
+    // Dated by its file name; BOM and CRLF; and one undated text.
+    writeFileSync(join(dir, 'speeches', '2014-02-27_讲话.txt'), '\uFEFF中央网络安全和信息化领导小组第一次会议讲话\r\n努力把我国建设成为网络强国。\r\n');
+    writeFileSync(join(dir, 'speeches', 'notes.txt'), '网络强国\n');
+    paths = ['speeches', '../outside', '/etc'];
+    client = new TestClient({ folders: [dir], capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } }, settings: () => ({ corpus: { paths } }) });
+    await client.initialize();
+  });
+  after(async () => {
+    await client.shutdown();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const hoverUntil = async (uri: string, predicate: (v: string) => boolean): Promise<string> => {
+    const get = async () => ((await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 3 } })) as Hover | null)?.contents as MarkupContent | undefined;
+    const deadline = Date.now() + 60000;
+    let value = (await get())?.value ?? '';
+    while (!predicate(value) && Date.now() < deadline) value = (await get())?.value ?? '';
+    return value;
+  };
+
+  it('a corpus text dated earlier becomes the first attestation; paths outside the folder are refused, once, by name', async () => {
+    const uri = pathToFileURL(join(dir, 'draft.zh.md')).href;
+    await client.open(uri, '建设网络强国。\n', 'markdown');
+    const value = await hoverUntil(uri, (v) => v.includes('In the record'));
+    assert.ok(value.includes('**In the record 文献** · 6 times in 6 documents'), value);
+    assert.ok(value.includes('- First 最早: **2014-02-27** · 中央网络安全和信息化领导小组第一次会议讲话\n  - 「努力**把我国建设成为网络强国**。」'), value);
+    assert.deepEqual(client.shown.map((m) => m.message).filter((m) => m.includes('corpus')).sort(), [
+      'Tifa: tifa.corpus.paths: "../outside" leads outside the workspace folder; not read',
+      'Tifa: tifa.corpus.paths: "/etc" is an absolute path: corpus paths are relative to the workspace folder; not read',
+    ]);
+  });
+
+  it('picks up a text changed on disk while the server runs', async () => {
+    const uri = pathToFileURL(join(dir, 'draft.zh.md')).href;
+    writeFileSync(join(dir, 'speeches', '2014-02-27_讲话.txt'), '中央网络安全和信息化领导小组第一次会议讲话\r\n没有网络安全就没有国家安全。\r\n');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(dir, 'speeches', '2014-02-27_讲话.txt')).href, type: 2 }] });
+    const value = await hoverUntil(uri, (v) => v.includes('5 times in 5 documents'));
+    assert.ok(value.includes('**In the record 文献** · 5 times in 5 documents'), value);
+    assert.ok(value.includes('- First 最早: **2017-10-18**'), value);
   });
 });

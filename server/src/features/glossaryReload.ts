@@ -15,7 +15,7 @@ export interface GlossaryReload {
   reload(reason: string): Promise<void>;
 }
 
-export function registerGlossaryReload(ctx: TifaContext, afterReload: () => void): GlossaryReload {
+export function registerGlossaryReload(ctx: TifaContext, afterReload: () => void, hooks: { settingsChanged?(): void; filesChanged?(paths: string[]): void } = {}): GlossaryReload {
   const { connection, glossaries, settings } = ctx;
   let reloading: Promise<void> = Promise.resolve();
   const shownNotices = new Set<string>();
@@ -50,8 +50,10 @@ export function registerGlossaryReload(ctx: TifaContext, afterReload: () => void
     settings.clear();
     void reload('settings changed');
     void connection.languages.inlayHint.refresh().catch(() => undefined);
+    hooks.settingsChanged?.();
   });
   connection.onDidChangeWatchedFiles((params) => {
+    hooks.filesChanged?.(params.changes.map((c) => uriToPath(c.uri)).filter((p): p is string => !!p));
     const changed = params.changes.map((c) => uriToPath(c.uri)).filter((p): p is string => !!p && !!glossaryFormat(p) && !!glossaries.folderFor(p));
     if (changed.length === 0) return;
     for (const p of changed) glossaries.changedOnDisk(p);
