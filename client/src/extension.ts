@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { type DocumentSelector, LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { CLIENT_COMMANDS, STATUS_NOTIFICATION, type TifaStatus } from '../../server/src/protocol';
 import { registerCommands } from './commands';
+import { registerViews, type ViewsApi } from './views';
 
 
 const DEFAULT_LANGUAGES = ['plaintext', 'markdown', 'xliff', 'tmx'];
@@ -83,8 +84,9 @@ async function restart(context: vscode.ExtensionContext): Promise<void> {
   await start(context);
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<ViewsApi> {
   registerCommands(context, () => client);
+  const views = registerViews(context, () => client);
   context.subscriptions.push(
     vscode.commands.registerCommand(CLIENT_COMMANDS.restartServer, () => restart(context)),
     vscode.commands.registerCommand(CLIENT_COMMANDS.showOutput, () => output?.show(true)),
@@ -95,6 +97,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     { dispose: () => statusItem?.dispose() },
   );
   await start(context);
+  views.formulations.refresh();
+  return views;
 }
 
 export async function deactivate(): Promise<void> {

@@ -2,7 +2,7 @@
  * What the client and the server say to each other beyond the LSP: method names, command ids
  * and message types, in one place. Imported by both sides; importing it has no side effects.
  */
-import type { FixData, FormulationData, GlossaryFormat } from './core';
+import type { FixData, FormulationData, FormulationDiff, GlossaryFormat, TimelineSeries } from './core';
 
 export type { FixData, FormulationData };
 
@@ -14,6 +14,74 @@ export const STATUS_REQUEST = 'tifa/getStatus';
 export const EXPORT_REQUEST = 'tifa/exportGlossary';
 /** Client → server request: a Markdown summary of a document's formulations. */
 export const SUMMARY_REQUEST = 'tifa/formulationSummary';
+
+/** Client → server request: the formulations of a document, of the record, and the candidates (the Formulations view). */
+export const FORMULATIONS_REQUEST = 'tifa/formulations';
+/** Client → server request: the text of a record document (tifa-record: documents). */
+export const RECORD_TEXT_REQUEST = 'tifa/recordText';
+/** Client → server request: counts of formulations over time across the record, and the chart. */
+export const TIMELINE_REQUEST = 'tifa/timeline';
+/** Client → server request: formulations added, dropped and changed in count from one text to another. */
+export const COMPARE_REQUEST = 'tifa/compare';
+
+/** The URI scheme of record documents opened from the views: tifa-record:/<document id>. */
+export const RECORD_SCHEME = 'tifa-record';
+
+export interface FormulationsParams {
+  /** The document whose formulations are listed under "In this file" (none: that section is empty). */
+  uri?: string;
+}
+
+export interface Range {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+
+/** An attestation the client can open: a record document and the phrase's range in it. */
+export interface AttestationRef {
+  documentId: string;
+  title: string;
+  date: string | null;
+  sentence: string;
+  range: Range;
+}
+
+export interface RecordEntry {
+  zh: string;
+  conceptId: string;
+  inGlossary: boolean;
+  count: number;
+  documents: number;
+  first: AttestationRef;
+  last: AttestationRef;
+}
+
+export interface FormulationsResult {
+  /** False while the record is still being analysed (the record and candidate sections are empty). */
+  ready: boolean;
+  inFile: Array<{ label: string; conceptId: string; candidate: boolean; ranges: Range[] }>;
+  inRecord: RecordEntry[];
+  candidates: RecordEntry[];
+}
+
+export interface TimelineParams {
+  formulations: string[];
+}
+
+export interface TimelineResult {
+  series: TimelineSeries[];
+  svg: string;
+}
+
+export interface CompareParams {
+  old: { name: string; text: string };
+  new: { name: string; text: string };
+}
+
+export interface CompareResult {
+  diff: FormulationDiff;
+  markdown: string;
+}
 
 /** Commands the server executes (workspace/executeCommand). */
 export const SERVER_COMMANDS = {
@@ -29,6 +97,10 @@ export const CLIENT_COMMANDS = {
   exportGlossary: 'tifa.exportGlossary',
   addSelectionToGlossary: 'tifa.addSelectionToGlossary',
   showFormulations: 'tifa.showFormulations',
+  refreshFormulations: 'tifa.refreshFormulations',
+  openAttestation: 'tifa.openAttestation',
+  showTimeline: 'tifa.showTimeline',
+  compareFormulations: 'tifa.compareFormulations',
 } as const;
 
 /** The code action kind of "fix all", usable in editor.codeActionsOnSave. */

@@ -15,6 +15,7 @@ import { registerExportGlossary } from './features/exportGlossary';
 import { registerFormulationSummary } from './features/formulationSummary';
 import { registerGlossaryDiagnostics } from './features/glossaryDiagnostics';
 import { registerCorpora, watchCorpusFiles } from './features/corpora';
+import { registerRecordViews } from './features/recordViews';
 import { registerGlossaryReload, watchGlossaryFiles } from './features/glossaryReload';
 import { registerHover } from './features/hover';
 import { registerInlayHints } from './features/inlayHints';
@@ -64,6 +65,7 @@ connection.onInitialize((params): InitializeResult => {
   registerCodeActions(ctx);
   registerExportGlossary(ctx);
   registerFormulationSummary(ctx);
+  registerRecordViews(ctx);
   registerParallelRefresh(ctx, (uris) => diagnostics.refresh(uris));
   registerCommands(ctx, {
     reloadGlossaries: () => glossaryReload.reload('reload requested'),

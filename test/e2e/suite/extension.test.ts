@@ -218,6 +218,63 @@ describe('Tifa in VS Code', () => {
     assert.equal(await vscode.commands.executeCommand('tifa.reloadGlossaries'), true);
   });
 
+  it('the Formulations view: in this file, in the record, candidates; a click opens the attestation', async () => {
+    const api = vscode.extensions.getExtension('tifa.tifa')!.exports as { formulations: vscode.TreeDataProvider<unknown> & { refresh(): void } };
+    const doc = await vscode.workspace.openTextDocument(file('draft.zh.md'));
+    await vscode.window.showTextDocument(doc, { preview: false });
+    const label = (n: unknown) => {
+      const item = api.formulations.getTreeItem(n) as vscode.TreeItem;
+      return `${typeof item.label === 'string' ? item.label : item.label?.label} (${item.description})`;
+    };
+    // The record is analysed in the background: poll the view, with a deadline, until the candidates are in.
+    const read = async () => {
+      api.formulations.refresh();
+      const roots = (await api.formulations.getChildren()) ?? [];
+      return { roots, kids: await Promise.all(roots.map(async (r) => (await api.formulations.getChildren(r)) ?? [])) };
+    };
+    const deadline = Date.now() + 60000;
+    let sections = await read();
+    while (Date.now() < deadline && !(sections.kids[2]?.length && !label(sections.kids[2][0]).startsWith('Reading the record'))) {
+      await new Promise((r) => setTimeout(r, 250));
+      sections = await read();
+    }
+    assert.deepEqual(sections.roots.map(label).map((l) => l.replace(/\(\d+\)$/, '(n)')), ['In this file (n)', 'In the record (n)', 'Candidates not in the glossary (n)']);
+    assert.deepEqual(sections.kids[0].map(label).slice(0, 3), ['网络强国 (3)', '核心技术 (1)', '自主创新 (1)']);
+    assert.equal(label(sections.kids[2][0]), '一国两制 (106 in 42 documents · since 1985)');
+    // Its first attestation opens the record document, read-only, with the phrase selected.
+    const item = api.formulations.getTreeItem(sections.kids[2][0]) as vscode.TreeItem;
+    await vscode.commands.executeCommand(item.command!.command, ...(item.command!.arguments ?? []));
+    const editor = await waitFor(() => vscode.window.activeTextEditor, (e) => e?.document.uri.scheme === 'tifa-record', 'the record document');
+    assert.equal(editor!.document.getText(editor!.selection), '一国两制');
+    assert.equal(editor!.document.uri.path, '/gwr1985');
+  });
+
+  it('Show Formulation Timeline opens the chart for the formulations asked for', async () => {
+    const api = vscode.extensions.getExtension('tifa.tifa')!.exports as { lastTimeline(): { series: Array<{ zh: string; points: Array<{ date: string | null; count: number }> }>; svg: string } | undefined };
+    await vscode.commands.executeCommand('tifa.showTimeline', '新发展理念', ['碳达峰']);
+    const tab = await waitFor(() => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label.startsWith('Timeline')), (t) => !!t, 'the timeline tab');
+    assert.equal(tab!.label, 'Timeline: 新发展理念, 碳达峰');
+    const shown = api.lastTimeline()!;
+    assert.deepEqual(shown.series.map((s) => [s.zh, s.points.filter((p) => p.count > 0).map((p) => p.date!.slice(0, 4))[0]]), [['新发展理念', '2016'], ['碳达峰', '2021']]);
+    assert.match(shown.svg, /^<svg /);
+  });
+
+  it('Compare Formulations of Two Documents lists what was added and dropped', async () => {
+    const opened = new Promise<vscode.TextDocument>((resolve) => {
+      const sub = vscode.workspace.onDidOpenTextDocument((d) => {
+        if (d.uri.scheme === 'untitled') {
+          sub.dispose();
+          resolve(d);
+        }
+      });
+    });
+    await vscode.commands.executeCommand('tifa.compareFormulations', file('reports/2019-03-05_政府工作报告摘录.txt'), file('reports/2021-03-05_政府工作报告摘录.txt'));
+    const text = (await opened).getText();
+    assert.ok(text.startsWith('## Formulations: reports/2019-03-05_政府工作报告摘录.txt → reports/2021-03-05_政府工作报告摘录.txt\n'), text);
+    for (const zh of ['新发展格局', '碳达峰', '碳中和']) assert.ok(text.includes(`| added 新增 | ${zh} | 0 | 1 |`), `${zh} added: ${text}`);
+    assert.ok(text.includes('| dropped 删除 | 一带一路 | 1 | 0 |'), text);
+  });
+
   it('restarts the server with "Tifa: Restart Language Server" and marks again', async () => {
     const uri = file('draft.zh.md');
     await vscode.commands.executeCommand('tifa.restartServer');

@@ -61,7 +61,7 @@ const MIN_DOCUMENTS = 3;
 const MIN_SIDE = 0.5;
 const MAX_SIDE = 2;
 /** Characters a formulation does not begin with: word-final suffixes (化, 性: 化国家 is 现代化国家 cut), particles, conjunctions, prepositions, pronouns, copulas. (Not 对, 和, 以, 为, 不, 可, 与: 对外开放, 和平共处, 以人民为中心, 为人民服务, 不忘初心, 可持续发展, 与时俱进.) */
-const NOT_FIRST = new Set([...'化性的了着过及或而并且但也都还又就才把被将向在于从由是之其这那此该各每我你他她它们所等得地要很更最再已']);
+const NOT_FIRST = new Set([...'万亿化性的了着过及或而并且但也都还又就才把被将向在于从由是之其这那此该各每我你他她它们所等得地要很更最再已']);
 /** Characters a formulation does not end with. (Not 会, 和, 是, 地: 小康社会, 碳中和, 实事求是, 基地.) */
 const NOT_LAST = new Set([...'的了着与及或而并且但也都还又就才把被将对向从由以之其这那此该各每我你他她它很更最再']);
 /** Adverbs and auxiliaries that open a verb phrase (充分发挥, 大力发展, 进一步提高): a way of saying, not a formulation. */
