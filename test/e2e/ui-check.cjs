@@ -188,6 +188,43 @@ async function poll(fn, what, ms = 30000) {
       return !t.includes('“cyber power” is a deprecated rendering') && t.includes('网络强国 — cyber superpower');
     }, 'the warning to leave the Problems panel', 15000).catch(() => false);
     check(warningGone, 'the fixed warning leaves the Problems panel; the formulations stay');
+
+    // The record: the Formulation timeline, run from the command palette as an analyst would,
+    // with the editors and the panel closed so that the picture shows the chart.
+    await page.keyboard.press('Escape');
+    const palette = async (command) => {
+      await page.keyboard.press('Control+Shift+P');
+      await page.keyboard.type(command);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: command.replace(/^.*?: /, '') }).first().waitFor({ timeout: 15000 });
+      await page.keyboard.press('Enter');
+    };
+    await palette('View: Close All Editors');
+    await page.keyboard.press('Control+J'); // hides the panel, open since the Problems check
+    await page.keyboard.press('Control+Shift+P');
+    await page.keyboard.type('Tifa: Show Formulation Timeline');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Show Formulation Timeline' }).first().waitFor({ timeout: 15000 });
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget input').first().waitFor({ timeout: 15000 });
+    await page.keyboard.type('新发展理念 高质量发展 一带一路 网络强国');
+    await page.keyboard.press('Enter');
+    const tab = page.locator('.tabs-container .tab', { hasText: 'Timeline' }).first();
+    await tab.waitFor({ timeout: 60000 }).catch(() => undefined);
+    check(await tab.isVisible().catch(() => false), 'Show Formulation Timeline opens the timeline beside the editor');
+    // The chart is drawn inside the webview's frames: wait until one of them holds the SVG.
+    const drawn = await poll(async () => {
+      for (const f of page.frames()) {
+        const n = await f.locator('svg circle').count().catch(() => 0);
+        if (n > 0) return f;
+      }
+      return undefined;
+    }, 'the timeline chart', 60000).catch(() => undefined);
+    check(!!drawn, 'the timeline draws its chart (one point per year per formulation)');
+    if (drawn) {
+      const legend = await drawn.locator('svg').innerHTML();
+      check(['新发展理念', '高质量发展', '一带一路', '网络强国'].every((w) => legend.includes(w)), 'the chart names the four formulations');
+    }
+    await page.screenshot({ path: path.join(shots, 'timeline.png') });
+    log('saved', path.join(shots, 'timeline.png'));
   } finally {
     await ctx.close().catch(() => {});
     fs.rmSync(bUdd, { recursive: true, force: true });

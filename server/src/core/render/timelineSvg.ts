@@ -33,14 +33,19 @@ function byYear(points: readonly TimelinePoint[]): Map<number, { count: number; 
 
 export function timelineSvg(series: readonly TimelineSeries[]): string {
   const years = series.map((s) => byYear(s.points));
+  // From two years before the first use of any formulation charted (the decades before are all
+  // zeros and would squeeze the part worth seeing) to the record's last year.
   const all = years.flatMap((m) => [...m.keys()]);
-  const from = all.length ? Math.min(...all) : 2000;
+  const used = years.flatMap((m) => [...m].filter(([, v]) => v.count > 0).map(([y]) => y));
+  const first = all.length ? Math.min(...all) : 2000;
   const to = all.length ? Math.max(...all) : 2001;
+  const from = used.length ? Math.max(first, Math.min(...used) - 2) : first;
+  for (const m of years) for (const y of [...m.keys()]) if (y < from) m.delete(y);
   const max = Math.max(1, ...years.flatMap((m) => [...m.values()].map((v) => v.count)));
   const x = (y: number) => M.left + ((y - from) / Math.max(1, to - from)) * (W - M.left - M.right);
   const yPos = (n: number) => H - M.bottom - (n / max) * (H - M.top - M.bottom);
   const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="12">`);
+  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="13">`);
   out.push(`<title>${esc(series.map((s) => s.zh).join(', '))}: occurrences per year in the record</title>`);
   out.push(`<rect width="${W}" height="${H}" fill="#fff"/>`);
   // Axes, a tick every decade (or every year for short spans), and the count scale.
@@ -58,7 +63,7 @@ export function timelineSvg(series: readonly TimelineSeries[]): string {
       out.push(`<circle cx="${x(y).toFixed(1)}" cy="${yPos(v.count).toFixed(1)}" r="3.5" fill="${colour}"><title>${esc(`${s.zh} ${y}: ${v.count}${v.documents.length ? `\n${v.documents.join('\n')}` : ''}`)}</title></circle>`);
     }
     // Legend, under the axis.
-    const lx = M.left + i * 150;
+    const lx = M.left + i * Math.floor((W - M.left - M.right) / Math.max(4, series.length));
     out.push(`<rect x="${lx}" y="${H - 22}" width="12" height="12" fill="${colour}"/><text x="${lx + 18}" y="${H - 12}">${esc(s.zh)}</text>`);
   });
   out.push('</svg>');
