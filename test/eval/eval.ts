@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findingLevel, type Level, RULES, type RuleCode } from '../../server/src/core';
 import { ROOT, styledEngine } from '../helpers';
+import { evaluateRecord, reportRecord } from './record';
 
 interface Presence { present: string; side: 'zh' | 'en'; text: string }
 interface Verdict { finding: RuleCode; concept: string; text?: string; verdict: 'right' | 'wrong' | 'unsure'; why?: string }
@@ -138,4 +139,11 @@ if (require.main === module) {
     console.error('\neval: some findings have no label: read those pairs and label them in test/eval/wmt-news-pairs.json');
     process.exitCode = 1;
   }
+  void evaluateRecord().then((r) => {
+    reportRecord(r);
+    if (r.top.some((t) => t.verdict === 'unlabelled')) {
+      console.error('\neval: some of the top candidates have no label: read them in the record and label them in test/eval/record-candidates.json');
+      process.exitCode = 1;
+    }
+  });
 }

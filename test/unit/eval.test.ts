@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { evaluate } from '../eval/eval';
+import { evaluateRecord, type RecordEvalResult } from '../eval/record';
 
 /**
  * The thresholds of `npm run eval`, set from what was measured on 2026-11-29 (README, "Measured on
@@ -30,5 +31,33 @@ describe('evaluation on real translations (320 WMT news pairs, labelled by hand)
     const judged = r.findings.filter((f) => f.verdict === 'right' || f.verdict === 'wrong');
     assert.ok(judged.filter((f) => f.verdict === 'right').length / judged.length >= 0.85);
     assert.deepEqual(r.notGiven.filter((n) => n.verdict === 'right'), []);
+  });
+});
+
+/**
+ * The record's thresholds (README, "The record, measured"): 73 formulations listed by reading the
+ * built-in record, and the top 100 candidates judged by reading.
+ */
+describe('evaluation of the record (73 formulations read, top 100 candidates judged)', () => {
+  let r: RecordEvalResult;
+  before(async function () {
+    this.timeout(120000);
+    r = await evaluateRecord();
+  });
+
+  it('labels every one of the top 100 candidates', () => {
+    assert.deepEqual(r.top.filter((t) => t.verdict === 'unlabelled').map((t) => t.zh), []);
+    assert.equal(r.top.length, 100);
+  });
+
+  it('top 100 candidates: precision at least 90%', () => {
+    assert.ok(r.precision >= 0.9, `precision ${r.precision}`);
+  });
+
+  it('recall of the formulations read: at least 74% in the inventory, every one held first attested in the year read', () => {
+    assert.equal(r.listed, 73);
+    assert.ok(r.recallAll >= 0.739, `recall ${r.recallAll}: not held ${r.missed.join(' ')}`);
+    assert.ok(r.recallShown >= 0.369, `recall in the default list ${r.recallShown}`);
+    assert.deepEqual(r.firstWrong, []);
   });
 });

@@ -20,6 +20,13 @@ describe('Chinese word boundaries (ICU, around matches only)', () => {
     assert.deepEqual(matches('树立创新发展理念，贯彻新发展理念。', engine), [['新发展理念', 11, 16, 'new-development-philosophy']]);
   });
 
+  it('a numeral touching a numeral is one number: 九五 is not in 一九五二年 nor 十五 in 二十五', () => {
+    const plans = new TifaEngine(loadGlossaryYaml('version: 1\nconcepts:\n  - id: ninth-plan\n    zh: [九五]\n  - id: tenth-plan\n    zh: [十五]\n').glossary);
+    assert.deepEqual(matches('一九五二年，二十五个项目；“九五”计划与十五计划。', plans), [['九五', 14, 16, 'ninth-plan'], ['十五', 20, 22, 'tenth-plan']]);
+    assert.equal(cutsAWord('一九五二年', 1, 3), true);
+    assert.equal(cutsAWord('一九五二年', 0, 2), true);
+  });
+
   it('finds it in traditional characters and after full-width punctuation, and not inside 創新', () => {
     assert.deepEqual(matches('「新發展理念」與創新發展理念', engine), [['新發展理念', 1, 6, 'new-development-philosophy']]);
   });

@@ -60,6 +60,10 @@ const MIN_DOCUMENTS = 3;
  */
 const MIN_SIDE = 0.5;
 const MAX_SIDE = 2;
+/** Verbs that introduce a formulation in these texts (构建新发展格局, 推动高质量发展). */
+const VERB = /^(构建|推动|推进|实现|坚持|加快|建设|深化|实施|促进|加强|完善|落实|贯彻|维护|打赢|打好|巩固|提高|扩大|培育|健全|建立|形成|保持|发挥|加大|开展|做好|抓好|树立|践行|弘扬|确保|支持|引导|优化|统筹|增强|提升|强化|发展|坚定|全面|积极|大力|深入)$/;
+/** The share of the texts since its first that an emerged phrase is in. */
+const EMERGED_SHARE = 0.5;
 /** Characters a formulation does not begin with: word-final suffixes (化, 性: 化国家 is 现代化国家 cut), particles, conjunctions, prepositions, pronouns, copulas. (Not 对, 和, 以, 为, 不, 可, 与: 对外开放, 和平共处, 以人民为中心, 为人民服务, 不忘初心, 可持续发展, 与时俱进.) */
 const NOT_FIRST = new Set([...'万亿化性的了着过及或而并且但也都还又就才把被将向在于从由是之其这那此该各每我你他她它们所等得地要很更最再已']);
 /** Characters a formulation does not end with. (Not 会, 和, 是, 地: 小康社会, 碳中和, 实事求是, 基地.) */
@@ -71,9 +75,9 @@ const OPENING_ADVERB = /^(扎实|稳步|有序|大幅|明显|着力|坚定不移
  * 八项规定), or numerals in parallel with a word each (三严三实, 一带一路, 三去一降一补). Not a
  * quantity (一百二十, 一九五七年, 十六万吨, 两个方面).
  */
-const NUMBERED = /^(?:[二两三四五六七八九十][个大项条种位][^一二三四五六七八九十百千万亿年代次届批点多]{2,}|[一二两三四五六七八九十][^一二两三四五六七八九十百千万亿年代个次届批点多比又和与]{1,2}[一二两三四五六七八九十][^一二两三四五六七八九十百千万亿年代个次届批点多比又和与]{1,2}(?:[一二两三四五六七八九十][^一二两三四五六七八九十百千万亿年代个次届批点多]{1,2})?)$/;
+const NUMBERED = /^(?:[二两三四五六七八九十][个大项条种位](?!.*[一二两三四五六七八九十百千万亿])[^年次届批多]{2,}|[一二两三四五六七八九十][^一二两三四五六七八九十百千万亿年代个次届批点多比又和与]{1,2}[一二两三四五六七八九十][^一二两三四五六七八九十百千万亿年代个次届批点多比又和与]{1,2}(?:[一二两三四五六七八九十][^一二两三四五六七八九十百千万亿年代个次届批点多]{1,2})?)$/;
 /** Counters that make a quantity, not a name, when what follows the numeral is one of them. */
-const QUANTITY = /^[二两三四五六七八九十][个大项条种位](方面|阶段|问题|部分|时期|国家|地区|城市|省份|阶级|民族)$/;
+const QUANTITY = /^[二两三四五六七八九十][个大项条种位](方面|阶段|问题|部分|时期|国家|地区|城市|省份|阶级|民族)$|(年代|世纪|年)$/;
 const isNumbered = (zh: string) => NUMBERED.test(zh) && !QUANTITY.test(zh);
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 const HAN_RUN = /[\u3400-\u9fff\uf900-\ufaff]{2,}/g;
@@ -227,14 +231,12 @@ export function* discoverSteps(texts: readonly string[], options: DiscoveryOptio
       }
     }
   }
-  // A verb before a candidate (构建 + 新发展格局, 推动 + 高质量发展) is a use of it, not another one:
-  // two characters before a candidate that occurs at least as often (one is often a modifier: 新发展格局).
+  // A verb before a candidate (构建 + 新发展格局, 推动 + 高质量发展) is a use of it, not another one
+  // (an adjective is not: 新型 + 城镇化 is 新型城镇化).
   for (const c of list) {
-    if (c.quotedIn > 0 || isNumbered(c.zh)) continue;
-    for (const k of [2]) {
-      const rest = out.get(c.zh.slice(k));
-      if (rest && rest !== c && !fragments.has(rest) && rest.count >= c.count) fragments.add(c);
-    }
+    if (c.quotedIn > 0 || isNumbered(c.zh) || !VERB.test(c.zh.slice(0, 2))) continue;
+    const rest = out.get(c.zh.slice(2));
+    if (rest && rest !== c && !fragments.has(rest) && rest.count >= c.count) fragments.add(c);
   }
   const result = list.filter((c) => !fragments.has(c));
   for (const c of result) {
@@ -244,9 +246,9 @@ export function* discoverSteps(texts: readonly string[], options: DiscoveryOptio
     // A phrase that emerged late in the record (新发展格局, 2021) is more likely a formulation than
     // one used since 1954 (人民群众): up to twice the score, by the share of texts before it.
     const before = c.since === undefined ? 0 : lowerBoundOf(datedYears, c.since) / Math.max(1, datedYears.length);
-    // Emerged: absent from the first quarter of the record, then in half the texts since.
+    // Emerged: absent from the first quarter of the record, then in a good share of the texts since.
     const since = c.since === undefined ? 0 : datedYears.length - lowerBoundOf(datedYears, c.since);
-    const emerged = before >= 0.25 && c.documents >= 0.5 * since;
+    const emerged = before >= 0.25 && c.documents >= EMERGED_SHARE * since;
     c.score = (strong ? 100 : emerged ? 50 : 0) + (1 + before) * Math.log2(1 + c.documents) * (1 + Math.min(c.entropy, 4) / 4) * (1 + Math.log2(1 + c.quotedIn)) * (c.signals.includes('numbered') ? 1.5 : 1) * Math.min(1, c.zh.length / 4);
   }
   // What a person would read: the strong and the emerged; plain recurring phrases (人民群众) are not listed.

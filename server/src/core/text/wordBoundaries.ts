@@ -25,6 +25,9 @@ const WINDOW = 8;
 /** Characters that stand alone before a formulation: prepositions, particles, copulas. */
 const STANDALONE = new Set([...'以向在对把将为从是的和与及要于被让给由同跟比']);
 
+/** Chinese numerals, simplified and traditional, and the zero of written-out years. */
+const NUMERALS = new Set([...'〇零一二两三四五六七八九十百千万亿兩萬億']);
+
 let segmenter: Intl.Segmenter | undefined;
 
 function isHan(code: number): boolean {
@@ -39,6 +42,9 @@ export function cutsAWord(text: string, start: number, end: number): boolean {
   const before = start > 0 && isHan(text.charCodeAt(start - 1));
   const after = end < text.length && isHan(text.charCodeAt(end));
   if (!before && !after) return false;
+  // A numeral touching a numeral is one number (九五 in 一九五二年, 十五 in 二十五), whatever ICU
+  // makes of it: ICU reads written-out years one character at a time.
+  if ((before && NUMERALS.has(text[start - 1]) && NUMERALS.has(text[start])) || (after && NUMERALS.has(text[end - 1]) && NUMERALS.has(text[end]))) return true;
   // Only the run of Han characters around the match matters (anything else ends a word), so the
   // window stops there; and the answer depends on the window alone: repeated phrasing (a list,
   // numbered paragraphs, a flood of one formulation) asks ICU once.
