@@ -105,6 +105,8 @@ const builds = [
   { entryPoints: { opencc: 'server/src/opencc.ts' } },
   { entryPoints: { 'common-words': 'server/src/commonWords.ts' } },
   { entryPoints: { server: 'server/src/server.ts' }, banner: { js: '#!/usr/bin/env node\n' + importMetaUrlBanner } },
+  // The record's analysis runs in a worker thread of the server (server/src/recordWorker.ts).
+  { entryPoints: { recordWorker: 'server/src/recordWorker.ts' }, banner: { js: importMetaUrlBanner } },
   // `tifa` is a small launcher (cli.js) that starts the CLI bundle (tifa-cli.js) from V8's code cache.
   // A build id at its end keys the cache (see server/src/cliLauncher.ts).
   { entryPoints: { 'tifa-cli': 'server/src/cli.ts' }, footer: { js: `// tifa-build ${randomUUID()}` } },

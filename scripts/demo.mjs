@@ -21,9 +21,9 @@ for (const file of files) {
 console.log(`\nLinted ${files.length} drafts with the built-in glossary and the example team's house style. Hover these phrases in VS Code to see their provenance.`);
 
 // As an analyst would: two formulations over the record, and what changed between two reports.
-const tifa = (args) => {
+const tifa = (args, show = (out) => out) => {
   const r = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), ...args], { cwd: root, encoding: 'utf8' });
-  process.stdout.write(r.stdout);
+  process.stdout.write(show(r.stdout));
   if (r.stderr) process.stderr.write(r.stderr);
   if (r.status !== 0) failed = true;
 };
@@ -31,7 +31,14 @@ console.log('\n== tifa timeline 新发展理念 网络强国 (the built-in recor
 tifa(['timeline', '新发展理念', '网络强国']);
 const tmp = mkdtempSync(join(tmpdir(), 'tifa-demo-'));
 for (const id of ['gwr2019', 'gwr2021']) writeFileSync(join(tmp, `${id}.txt`), gunzipSync(readFileSync(join(root, 'glossary', 'record', 'texts', `${id}.txt.gz`))));
-console.log('\n== tifa diff gwr2019.txt gwr2021.txt (the 2019 and 2021 government work reports, from the record)');
-tifa(['diff', join(tmp, 'gwr2019.txt'), join(tmp, 'gwr2021.txt')]);
+console.log('\n== tifa record --limit 10 (the glossary\'s formulations the record attests, then the first 10 candidates it discovered)');
+tifa(['record', '--limit', '10']);
+console.log('\n== tifa diff gwr2019.txt gwr2021.txt (the 2019 and 2021 government work reports, from the record; the first ten lines of each kind, and three formulations new in 2021)');
+tifa(['diff', join(tmp, 'gwr2019.txt'), join(tmp, 'gwr2021.txt')], (out) => {
+  const lines = out.split('\n').filter(Boolean);
+  const kinds = ['+', '-', '~'].map((k) => lines.filter((l) => l.startsWith(k)));
+  const picked = kinds.flatMap((ls) => [...ls.slice(0, 10), ...(ls.length > 10 ? [`  … ${ls.length - 10} more`] : [])]);
+  return [...picked, '', ...lines.filter((l) => /^\+ (新发展格局|碳达峰|碳中和) /.test(l))].join('\n') + '\n';
+});
 rmSync(tmp, { recursive: true, force: true });
 process.exitCode = failed ? 1 : 0;

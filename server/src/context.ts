@@ -122,23 +122,31 @@ export class TifaContext {
     const cached = this.candidateCache.get(document.uri);
     if (cached && cached.analysis === analysis && cached.record === record) return cached.findings;
     const kind = documentKind(document.languageId, uriToPath(document.uri) ?? document.uri);
-    const matches = record.candidateEngine.lint(document.getText(), { kind }).matches;
-    const findings = candidateFindings(matches, analysis.matches, record.index);
-    this.candidateCache.set(document.uri, { analysis, record, findings });
+    // Incremental, as the glossary's analysis is: only the paragraphs an edit touched are matched again.
+    const candidates = record.candidateEngine.lint(document.getText(), { kind }, cached?.record === record ? cached.candidates : undefined);
+    const findings = candidateFindings(candidates.matches, analysis.matches, record.index);
+    this.candidateCache.set(document.uri, { analysis, record, candidates, findings });
     return findings;
   }
 
-  /** The candidate at an offset, from the document's candidate findings (the record analysed). */
-  candidateAt(document: TextDocument, offset: number): { match: FormulationMatch; engine: TifaEngine } | undefined {
+  /**
+   * The candidate at an offset, from the paragraph around it (what a hover can afford while the
+   * document changes): a candidate match there that no glossary match overlaps.
+   */
+  candidateAt(document: TifaDocument, offset: number): { match: FormulationMatch; engine: TifaEngine } | undefined {
     const record = this.record.ready(this.engineFor(document.uri));
-    if (!record) return undefined;
-    const f = this.candidates(document).find((c) => c.start <= offset && offset <= c.end);
-    if (!f) return undefined;
-    const match = record.candidateEngine.find(document.getText().slice(f.start, f.end)).find((m) => m.start === 0 && m.end === f.end - f.start);
-    return match ? { match: { ...match, start: f.start, end: f.end }, engine: record.candidateEngine } : undefined;
+    if (!record || this.tooLarge.has(document.uri) || glossaryFormat(uriToPath(document.uri) ?? document.uri)) return undefined;
+    const kind = documentKind(document.languageId, uriToPath(document.uri) ?? document.uri);
+    const around = record.candidateEngine.matchesAround(document, kind, offset);
+    const near = around ?? record.candidateEngine.lint(document.getText(), { kind }).matches;
+    const match = near.find((m) => m.language === 'zh' && m.start <= offset && offset <= m.end);
+    if (!match) return undefined;
+    const glossaryNear = this.matchesNear(document, offset);
+    const f = candidateFindings([match], glossaryNear, record.index)[0];
+    return f ? { match, engine: record.candidateEngine } : undefined;
   }
 
-  private readonly candidateCache = new Map<string, { analysis: Analysis; record: object; findings: Finding[] }>();
+  private readonly candidateCache = new Map<string, { analysis: Analysis; record: object; candidates: Analysis; findings: Finding[] }>();
 
   forget(uri: string): void {
     this.candidateCache.delete(uri);

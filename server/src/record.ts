@@ -1,14 +1,18 @@
 /**
- * The built-in record (glossary/record/: official texts, gzip-compressed, and their manifest), read
- * once, and indexed for each engine in the background, a few thousand characters per turn of the
- * event loop, so that hovers and diagnostics are answered while it runs. Until an engine's index is complete,
- * hovers have no record section.
+ * The record: the built-in texts (glossary/record/: official texts, gzip-compressed, and their
+ * manifest) and the user's corpora (tifa.corpus.paths), read once, and analysed for each engine in
+ * the background (candidates discovered, attestations indexed) in a worker thread, so that hovers
+ * and diagnostics are answered while it runs (without the worker's bundle, in slices between
+ * requests). Until an engine's analysis is complete, hovers have no record section and drafts no
+ * candidates.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { analyzeRecordSteps, type RecordAnalysis, type RecordDocument, type RecordIndex, type RecordSummary, type TifaEngine } from './core';
+import { Worker } from 'node:worker_threads';
+import { analyzeRecordSteps, candidateGlossary, type RecordAnalysis, type RecordDocument, RecordIndex, type RecordSummary, TifaEngine } from './core';
+import type { RecordWorkerRequest, RecordWorkerResponse } from './recordWorker';
 
 interface Manifest {
   documents: Array<{ id: string; file: string; title: { zh: string }; date?: { value: string }; address?: string }>;
@@ -26,6 +30,9 @@ export async function readRecord(dir = RECORD_DIR): Promise<RecordDocument[]> {
   }
   return out;
 }
+
+/** The worker's bundle, beside this one (absent when run from source: then the analysis runs here). */
+const WORKER = join(__dirname, 'recordWorker.js');
 
 export class RecordStore {
   private documents: Promise<RecordDocument[]> | undefined;
@@ -87,13 +94,49 @@ export class RecordStore {
       this.log(`Tifa: the record could not be read: ${(e as Error).message}`);
       documents = [];
     }
+    if (existsSync(WORKER)) {
+      try {
+        return await this.inWorker(documents, engine);
+      } catch (e) {
+        this.log(`Tifa: the record's worker thread failed (${(e as Error).message}); analysing it in the server itself.`);
+      }
+    }
     // Discovery and matching in steps of a few thousand characters, one per turn of the event
-    // loop, so that a hover waits a millisecond or two at most.
+    // loop, so that a hover waits a few milliseconds at most.
     const steps = analyzeRecordSteps(documents, engine);
     for (;;) {
       const r = steps.next();
       if (r.done) return r.value;
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await turn();
     }
   }
+
+  /** The analysis in a worker thread; the index rebuilt here from its plain answer, a slice per turn. */
+  private async inWorker(documents: RecordDocument[], engine: TifaEngine): Promise<RecordAnalysis> {
+    const worker = new Worker(WORKER);
+    let answer: RecordWorkerResponse;
+    try {
+      answer = await new Promise<RecordWorkerResponse>((resolve, reject) => {
+        worker.once('message', resolve);
+        worker.once('error', reject);
+        worker.once('exit', (code) => reject(new Error(`it exited with code ${code}`)));
+        worker.postMessage({ documents, glossary: engine.glossary } satisfies RecordWorkerRequest);
+      });
+    } finally {
+      void worker.terminate();
+    }
+    if ('error' in answer) throw new Error(answer.error.split('\n')[0]);
+    const index = new RecordIndex();
+    for (const d of documents) index.addDocument(d);
+    const { concepts, numbers } = answer.attestations;
+    for (let i = 0; i < concepts.length; i++) {
+      const k = i * 5;
+      index.attest(concepts[i], { document: documents[numbers[k]], start: numbers[k + 1], end: numbers[k + 2], sentence: [numbers[k + 3], numbers[k + 4]] });
+      if (i % 5000 === 4999) await turn();
+    }
+    await turn();
+    return { index, candidates: answer.candidates, candidateEngine: new TifaEngine(candidateGlossary(answer.candidates)) };
+  }
 }
+
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -53,7 +53,7 @@ describe('tifa record, timeline, diff', () => {
     assert.deepEqual(entries.indexOf(candidates[0]), entries.filter((e) => e.inGlossary).length);
     assert.deepEqual([candidates[0].zh, candidates[0].count, candidates[0].documents, candidates[0].first.date, candidates[0].first.sentence], ['一国两制', 106, 42, '1985', '“一国两制”的构思和香港问题的圆满解决，对台湾回归祖国的统一大业也必将产生重大的推动作用。']);
     const limited = JSON.parse(tifa(['record', '--format', 'json', '--limit', '2'], dir).stdout) as Array<{ zh: string; inGlossary: boolean }>;
-    assert.deepEqual(limited.filter((e) => !e.inGlossary).map((e) => e.zh), ['一国两制', '一带一路']);
+    assert.deepEqual(limited.filter((e) => !e.inGlossary).map((e) => e.zh), ['一国两制', '三个代表']);
   });
 
   it('diff of the 2019 and 2021 government work reports: 新发展格局, 碳达峰 and 碳中和 are added', () => {
@@ -95,6 +95,31 @@ describe('tifa record, timeline, diff', () => {
     assert.deepEqual([notFolder.code, notFolder.stderr], [2, 'tifa: the corpus /dev/zero is not a folder\n']);
     assert.equal(tifa(['record', '--corpus', join(dir, 'nowhere'), '--no-builtin-record'], dir).stderr, `tifa: cannot read the corpus ${join(dir, 'nowhere')}: it does not exist\n`);
     assert.deepEqual([tifa(['diff', 'hostile/pipe.txt', 'new.txt'], dir).stderr], ['tifa: cannot read hostile/pipe.txt: it is a named pipe, not a regular file\n']);
+  });
+
+  it('a corpus of 1,000 files: exact counts by year, the undated counted apart, candidates discovered in it', () => {
+    const big = join(dir, 'big');
+    mkdirSync(big);
+    // 1,000 texts, 1000 to 1999 (one a year: 1000-01-01_n.txt); 新发展理念 in every third, quoted
+    // “双碳目标” from the 500th on, and a ten-file tail without dates.
+    for (let i = 0; i < 1000; i++) {
+      const year = 1000 + i;
+      const lines = [`第${i}号文件`, i % 3 === 0 ? '我们要贯彻新发展理念，推动发展。' : '我们要推动发展。', i >= 500 ? `实现“双碳目标”，推进第${i % 7}项工作。` : '做好各项工作。'];
+      writeFileSync(join(big, i < 990 ? `${year}-01-01_${i}.txt` : `notes-${i}.txt`), lines.join('\r\n'));
+    }
+    const t = tifa(['timeline', '新发展理念', '--corpus', 'big', '--no-builtin-record', '--format', 'json'], dir);
+    assert.equal(t.code, 0, t.stderr);
+    assert.equal(t.stderr, 'tifa: 10 documents are undated (no manifest entry, front matter or YYYY-MM-DD file name): counted, never first or latest, not in timelines by year\n');
+    const points = (JSON.parse(t.stdout) as Array<{ points: Array<{ date: string | null; count: number }> }>)[0].points;
+    assert.equal(points.length, 1000);
+    assert.equal(points.filter((p) => p.count > 0).length, 334);
+    assert.deepEqual(points.slice(0, 4).map((p) => [p.date, p.count]), [['1000-01-01', 1], ['1001-01-01', 0], ['1002-01-01', 0], ['1003-01-01', 1]]);
+    assert.deepEqual(points.slice(-2).map((p) => [p.date, p.count]), [[null, 0], [null, 1]]); // notes-998, notes-999
+    const r = tifa(['record', '--corpus', 'big', '--no-builtin-record', '--no-builtin', '--format', 'json'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    const entries = JSON.parse(r.stdout) as Array<{ zh: string; inGlossary: boolean; count: number; documents: number; first: { date: string } }>;
+    const carbon = entries.find((e) => e.zh === '双碳目标')!;
+    assert.deepEqual([carbon.inGlossary, carbon.count, carbon.documents, carbon.first.date], [false, 500, 500, '1500-01-01']);
   });
 
   it('exits 2 with the reason on bad usage', () => {

@@ -35,7 +35,7 @@ export { clip, LIMITS, neutralize, shown } from './render/display';
 export { formulationSummary } from './render/summary';
 export { lowerBound } from './text/search';
 export { isCommonPhrase, needsContext, provideCommonWords, seedCommonPhrases } from './text/english';
-export { type Attestation, type RecordDocument, RecordIndex, type RecordSummary, sentenceAround, sparkline } from './record/attestations';
+export { type Attestation, type FlatAttestations, type RecordDocument, RecordIndex, type RecordSummary, sentenceAround, sparkline } from './record/attestations';
 export { type Candidate, type CandidateSignal, candidateGlossary, candidateId, describeCandidate, discover, isCandidateId } from './record/discovery';
 export { timelineSvg, type TimelineSeries } from './render/timelineSvg';
 export { analyzeRecord, analyzeRecordSteps, type RecordAnalysis } from './record/build';

@@ -24,6 +24,12 @@ export interface Attestation {
   sentence: [number, number];
 }
 
+/** Attestations as plain data: concept ids, and five numbers each (document, start, end, sentence start and end). */
+export interface FlatAttestations {
+  concepts: string[];
+  numbers: number[];
+}
+
 export interface RecordSummary {
   count: number;
   documents: number;
@@ -57,21 +63,43 @@ export class RecordIndex {
 
   /** Adds one document's Chinese matches (the host runs the engine over its text). */
   add(document: RecordDocument, matches: readonly FormulationMatch[]): void {
+    this.addDocument(document);
+    for (const m of matches) {
+      if (m.language !== 'zh') continue;
+      // An attestation of the match's concept, and of each shorter formulation inside it.
+      const sentence = sentenceAround(document.text, m.start, m.end);
+      for (const concept of [m.concept, ...m.contains]) this.attest(concept.id, { document, start: m.start, end: m.end, sentence });
+    }
+  }
+
+  /** A document of the record, before its attestations (see attest). */
+  addDocument(document: RecordDocument): void {
     this.documents.push(document);
     const year = yearOf(document);
     if (year !== undefined) {
       this.years[0] = Math.min(this.years[0], year);
       this.years[1] = Math.max(this.years[1], year);
     }
-    for (const m of matches) {
-      if (m.language !== 'zh') continue;
-      // An attestation of the match's concept, and of each shorter formulation inside it.
-      for (const concept of [m.concept, ...m.contains]) {
-        const list = this.byConcept.get(concept.id) ?? [];
-        list.push({ document, start: m.start, end: m.end, sentence: sentenceAround(document.text, m.start, m.end) });
-        this.byConcept.set(concept.id, list);
+  }
+
+  /** One attestation of a concept, found elsewhere (the record's worker thread). */
+  attest(conceptId: string, attestation: Attestation): void {
+    const list = this.byConcept.get(conceptId);
+    if (list) list.push(attestation);
+    else this.byConcept.set(conceptId, [attestation]);
+  }
+
+  /** Every attestation, flat and transferable: what a worker thread sends back. */
+  flatten(): FlatAttestations {
+    const index = new Map(this.documents.map((d, i) => [d, i]));
+    const out: FlatAttestations = { concepts: [], numbers: [] };
+    for (const [id, list] of this.byConcept) {
+      for (const a of list) {
+        out.concepts.push(id);
+        out.numbers.push(index.get(a.document)!, a.start, a.end, a.sentence[0], a.sentence[1]);
       }
     }
+    return out;
   }
 
   /** Every attestation of a concept, in the order the documents were added. */

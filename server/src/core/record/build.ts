@@ -19,19 +19,29 @@ export interface RecordAnalysis {
 /** Characters matched per step (cut at the next line end, which no formulation crosses). */
 const SLICE = 4000;
 
-export function* analyzeRecordSteps(documents: readonly RecordDocument[], engine: TifaEngine, options: { discover?: boolean } = {}): Generator<void, RecordAnalysis> {
+export interface AnalyzeOptions {
+  /** false: no discovery (the glossary's formulations only). */
+  discover?: boolean;
+  /** Told how long each phase took (discovery; index: the attestations), in ms from its start to its end (the work itself when run by analyzeRecord). */
+  timing?: (phase: 'discovery' | 'index', ms: number) => void;
+}
+
+export function* analyzeRecordSteps(documents: readonly RecordDocument[], engine: TifaEngine, options: AnalyzeOptions = {}): Generator<void, RecordAnalysis> {
+  const t0 = performance.now();
   const known = new Set(engine.glossary.concepts.flatMap((c) => c.zh));
   const candidates = options.discover === false ? [] : yield* discoverSteps(
     documents.map((d) => d.text),
     { known: (zh) => known.has(zh), years: documents.map((d) => (d.date ? Number(d.date.slice(0, 4)) : undefined)) },
   );
+  const t1 = performance.now();
+  options.timing?.('discovery', t1 - t0);
   const glossaryMatches = yield* matchAll(documents, engine);
   let current = candidates;
   let candidateEngine = new TifaEngine(candidateGlossary(current));
   let candidateMatches = yield* matchAll(documents, candidateEngine);
   // Candidates overlap (构建新 | 新发展格局): the matcher takes the leftmost, so a weak candidate can
   // hide a strong one. One that takes most of a stronger candidate's lost occurrences goes.
-  const weaker = overlappingWeaker(documents, current, candidateMatches);
+  const weaker = yield* overlappingWeaker(documents, current, candidateMatches);
   if (weaker.size) {
     current = current.filter((c) => !weaker.has(c));
     candidateEngine = new TifaEngine(candidateGlossary(current));
@@ -44,7 +54,11 @@ export function* analyzeRecordSteps(documents: readonly RecordDocument[], engine
   const keptIds = new Set(kept.map((c) => candidateId(c.zh)));
   if (kept.length !== current.length) candidateEngine = new TifaEngine(candidateGlossary(kept));
   const index = new RecordIndex();
-  documents.forEach((d, i) => index.add(d, [...glossaryMatches[i], ...candidateMatches[i].filter((m) => keptIds.has(m.concept.id))]));
+  for (const [i, d] of documents.entries()) {
+    index.add(d, [...glossaryMatches[i], ...candidateMatches[i].filter((m) => keptIds.has(m.concept.id))]);
+    yield;
+  }
+  options.timing?.('index', performance.now() - t1);
   return { index, candidates: kept, candidateEngine };
 }
 
@@ -80,7 +94,7 @@ function foundCounts(matches: FormulationMatch[][]): Map<string, number> {
  * often as discovery counted it, the candidates matched over its missed occurrences; one that
  * covers at least half of them and scores lower goes.
  */
-function overlappingWeaker(documents: readonly RecordDocument[], candidates: readonly Candidate[], matches: FormulationMatch[][]): Set<Candidate> {
+function* overlappingWeaker(documents: readonly RecordDocument[], candidates: readonly Candidate[], matches: FormulationMatch[][]): Generator<void, Set<Candidate>> {
   const byZh = new Map(candidates.map((c) => [c.zh, c]));
   const found = foundCounts(matches);
   const out = new Set<Candidate>();
@@ -88,6 +102,7 @@ function overlappingWeaker(documents: readonly RecordDocument[], candidates: rea
     if ((found.get(victim.zh) ?? 0) >= 0.5 * victim.count) continue;
     const over = new Map<Candidate, number>();
     let lost = 0;
+    yield;
     documents.forEach((d, i) => {
       const list = matches[i];
       for (let at = d.text.indexOf(victim.zh); at >= 0; at = d.text.indexOf(victim.zh, at + victim.zh.length)) {
@@ -106,7 +121,7 @@ function overlappingWeaker(documents: readonly RecordDocument[], candidates: rea
   return out;
 }
 
-export function analyzeRecord(documents: readonly RecordDocument[], engine: TifaEngine, options: { discover?: boolean } = {}): RecordAnalysis {
+export function analyzeRecord(documents: readonly RecordDocument[], engine: TifaEngine, options: AnalyzeOptions = {}): RecordAnalysis {
   const steps = analyzeRecordSteps(documents, engine, options);
   for (;;) {
     const r = steps.next();

@@ -83,7 +83,7 @@ const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 const HAN_RUN = /[\u3400-\u9fff\uf900-\ufaff]{2,}/g;
 const QUOTED = /[“「『]([^“”「」『』\n]{2,16})[”」』]/g;
 /** Characters analysed between yields. */
-const STEP = 8000;
+const STEP = 4000;
 
 interface Stats {
   count: number;
@@ -113,13 +113,14 @@ export function* discoverSteps(texts: readonly string[], options: DiscoveryOptio
   const parts: string[] = [];
   const docStarts: number[] = [];
   let length = 0;
-  texts.forEach((t) => {
+  for (const t of texts) {
     docStarts.push(length);
     for (const run of t.match(HAN_RUN) ?? []) {
       parts.push(run, '|');
       length += run.length + 1;
     }
-  });
+    yield;
+  }
   const all = parts.join('');
   // Undated texts count as the latest (Infinity never lowers a phrase's first year).
   const years = Float64Array.from(texts, (_, d) => options.years?.[d] ?? Infinity);
@@ -128,6 +129,7 @@ export function* discoverSteps(texts: readonly string[], options: DiscoveryOptio
   for (let d = 0, i = 0; i < all.length; i++) {
     while (d + 1 < docStarts.length && docStarts[d + 1] <= i) d++;
     docOf[i] = d;
+    if (i % (STEP * 8) === 0) yield;
   }
   // Level by level. An n-gram is counted when the (n-1)-gram at its start or the one after it is
   // frequent (so that both neighbour counts of a frequent gram are exact). An n-gram is keyed by
@@ -178,8 +180,10 @@ export function* discoverSteps(texts: readonly string[], options: DiscoveryOptio
   };
 
   // recurring (and numbered among them)
+  let work = 0;
   for (let n = MIN_LENGTH; n <= MAX_LENGTH; n++) {
     for (const [gram, s] of frequent[n - 1]) {
+      if (++work % 2000 === 0) yield;
       if (NOT_FIRST.has(gram[0]) && !isNumbered(gram)) continue;
       if (NOT_LAST.has(gram[gram.length - 1]) || /[^中]和$/.test(gram)) continue;
       if (OPENING_ADVERB.test(gram)) continue;
@@ -192,7 +196,7 @@ export function* discoverSteps(texts: readonly string[], options: DiscoveryOptio
 
   // quoted
   const quotedDocs = new Map<string, Set<number>>();
-  texts.forEach((t, d) => {
+  for (const [d, t] of texts.entries()) {
     for (const m of t.matchAll(QUOTED)) {
       const inner = m[1].trim();
       if (!isPhrase(inner)) continue;
@@ -200,9 +204,9 @@ export function* discoverSteps(texts: readonly string[], options: DiscoveryOptio
       set.add(d);
       quotedDocs.set(inner, set);
     }
-  });
-  yield;
-  const usedIn = countDocuments(texts, [...quotedDocs.keys()]);
+    yield;
+  }
+  const usedIn = yield* countDocuments(texts, [...quotedDocs.keys()]);
   for (const [zh, docs] of quotedDocs) {
     const used = usedIn.get(zh)!;
     if (docs.size < 2 && used.documents < 2) continue;
@@ -224,6 +228,7 @@ export function* discoverSteps(texts: readonly string[], options: DiscoveryOptio
   const list = [...out.values()];
   const fragments = new Set<Candidate>();
   for (const l of list) {
+    if (++work % 500 === 0) yield;
     for (let len = MIN_LENGTH; len < l.zh.length; len++) {
       for (let i = 0; i + len <= l.zh.length; i++) {
         const c = out.get(l.zh.slice(i, i + len));
@@ -370,13 +375,13 @@ function countSlice(all: string, docOf: Int32Array, years: Float64Array, n: numb
 }
 
 /** Occurrences and documents of each phrase (plain substring counts; the matcher refines them later). */
-function countDocuments(texts: readonly string[], phrases: readonly string[]): Map<string, { count: number; documents: number }> {
+function* countDocuments(texts: readonly string[], phrases: readonly string[]): Generator<void, Map<string, { count: number; documents: number }>> {
   const out = new Map<string, { count: number; documents: number }>();
   for (const p of phrases) out.set(p, { count: 0, documents: 0 });
   // By first character, so that each text is read once.
   const byFirst = new Map<string, string[]>();
   for (const p of phrases) byFirst.set(p[0], [...(byFirst.get(p[0]) ?? []), p]);
-  texts.forEach((t) => {
+  for (const t of texts) {
     const seen = new Set<string>();
     for (let i = 0; i < t.length; i++) {
       const list = byFirst.get(t[i]);
@@ -387,8 +392,10 @@ function countDocuments(texts: readonly string[], phrases: readonly string[]): M
           seen.add(p);
         }
       }
+      if (i % 20000 === 19999) yield;
     }
     for (const p of seen) out.get(p)!.documents++;
-  });
+    yield;
+  }
   return out;
 }
