@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
-import { analyzeRecord, type RecordDocument, type TifaEngine } from '../server/src/core';
+import { analyzeRecordSteps, type RecordDocument, type TifaEngine } from '../server/src/core';
 import { readCorpus } from '../server/src/corpus';
 import { DEFAULT_MAX_FILE_BYTES } from '../server/src/files';
 import { readRecord } from '../server/src/record';
@@ -24,6 +24,8 @@ export interface RecordFigures {
   candidates: number;
   /** Heap kept by the corpus read and analysed once (texts included; after a full collection), in MB. */
   retainedMB: number;
+  /** The heap's peak above where it started while the corpus was read and analysed (at 1× and 2×), in MB: in the server, the worker thread's. */
+  peakMB: [number, number];
 }
 
 const SPEECHES = join(__dirname, '..', '..', 'shared', 'corpus', 'zh', 'xi_speeches_2013_2016');
@@ -50,10 +52,21 @@ export async function recordFigures(engine: TifaEngine): Promise<RecordFigures> 
     const docs = await load();
     const all = times === 1 ? docs : [...docs, ...docs.map((d) => ({ ...d, id: `${d.id}-again` }))];
     const phases: Record<string, number> = {};
-    const analysis = analyzeRecord(all, engine, { timing: (phase, ms) => (phases[phase] = Math.round(ms)) });
+    // Run step by step to see the heap's peak on the way (sampled every 100 steps).
+    const steps = analyzeRecordSteps(all, engine, { timing: (phase, ms) => (phases[phase] = Math.round(ms)) });
+    let peak = 0;
+    let analysis;
+    for (let k = 0; ; k++) {
+      const r = steps.next();
+      if (k % 100 === 0) peak = Math.max(peak, process.memoryUsage().heapUsed - before);
+      if (r.done) {
+        analysis = r.value;
+        break;
+      }
+    }
     gc?.();
     const retained = process.memoryUsage().heapUsed - before;
-    return { discoveryMs: phases.discovery, indexMs: phases.index, candidates: analysis.candidates.length, retained, documents: all.length, chars: all.reduce((n, d) => n + d.text.length, 0) };
+    return { discoveryMs: phases.discovery, indexMs: phases.index, candidates: analysis.candidates.length, retained, peak, documents: all.length, chars: all.reduce((n, d) => n + d.text.length, 0) };
   };
   await measure(1); // warm up
   const once = await measure(1);
@@ -67,6 +80,7 @@ export async function recordFigures(engine: TifaEngine): Promise<RecordFigures> 
     indexMs: [once.indexMs, double.indexMs],
     candidates: once.candidates,
     retainedMB,
+    peakMB: [Math.round(once.peak / 1048576), Math.round(double.peak / 1048576)],
   };
 }
 
