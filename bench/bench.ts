@@ -199,7 +199,7 @@ async function main(): Promise<void> {
     console.log(`  record: ${record.corpus}, ${record.chars.toLocaleString('en')} characters`);
     console.log(`    discovery           ${record.discoveryMs[0]} ms, ${record.discoveryMs[1]} ms for it twice (${record.candidates} candidates)`);
     console.log(`    index               ${record.indexMs[0]} ms, ${record.indexMs[1]} ms for it twice (attestations of the glossary's formulations and the candidates)`);
-    console.log(`    memory              ${record.retainedMB} MB kept (texts and index, after a full collection); peak ${record.peakMB[0]} MB while analysing, ${record.peakMB[1]} MB for it twice (in the server: the worker thread's)`);
+    console.log(`    memory              ${record.retainedMB} MB kept (texts and index, after a full collection); live peak ${record.peakMB[0]} MB while analysing, ${record.peakMB[1]} MB for it twice (in the server: the worker thread's, freed after)`);
     console.log(`    hover in the server while it analyses the record: p50 ${recordHover.p50} ms, p99 ${recordHover.p99} ms over ${recordHover.hovers} hovers; analysed ${recordHover.analysedMs} ms after start`);
     if (withShapes) {
       console.log('  hostile shapes, at n and 4n (about ×4 when linear):');

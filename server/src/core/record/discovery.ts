@@ -24,6 +24,7 @@
  */
 
 import type { Glossary } from '../glossary/model';
+import { lowerBound } from '../text/search';
 
 export type CandidateSignal = 'quoted' | 'numbered' | 'recurring';
 
@@ -250,9 +251,9 @@ export function* discoverSteps(texts: readonly string[], options: DiscoveryOptio
     const strong = c.quotedIn >= 2 || c.signals.includes('numbered');
     // A phrase that emerged late in the record (新发展格局, 2021) is more likely a formulation than
     // one used since 1954 (人民群众): up to twice the score, by the share of texts before it.
-    const before = c.since === undefined ? 0 : lowerBoundOf(datedYears, c.since) / Math.max(1, datedYears.length);
+    const before = c.since === undefined ? 0 : lowerBound(datedYears, c.since, (y) => y) / Math.max(1, datedYears.length);
     // Emerged: absent from the first quarter of the record, then in a good share of the texts since.
-    const since = c.since === undefined ? 0 : datedYears.length - lowerBoundOf(datedYears, c.since);
+    const since = c.since === undefined ? 0 : datedYears.length - lowerBound(datedYears, c.since, (y) => y);
     const emerged = before >= 0.25 && c.documents >= EMERGED_SHARE * since;
     c.score = (strong ? 100 : emerged ? 50 : 0) + (1 + before) * Math.log2(1 + c.documents) * (1 + Math.min(c.entropy, 4) / 4) * (1 + Math.log2(1 + c.quotedIn)) * (c.signals.includes('numbered') ? 1.5 : 1) * Math.min(1, c.zh.length / 4);
   }
@@ -323,17 +324,6 @@ class Level {
       out.set(all.slice(this.first[id], this.first[id] + n), { count: N, documents: this.documents[id], entropy: Math.min(left, right), left, right, since: Number.isFinite(this.since[id]) ? this.since[id] : undefined });
     }
   }
-}
-
-function lowerBoundOf(sorted: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function countSlice(all: string, docOf: Int32Array, years: Float64Array, n: number, from: number, to: number, prev: Level | undefined, level: Level): void {
