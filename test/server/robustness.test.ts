@@ -62,4 +62,25 @@ describe('robustness over JSON-RPC', function () {
     await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: 'file:///huge.txt' } });
     await client.until(() => client.notifications.filter((n) => n.method === 'tifa/status').at(-1)?.params as { tooLarge: string[] } | undefined, (s) => s.tooLarge.length === 0, 'the status to drop the closed file');
   });
+
+  it('keeps the notice of a document over the limit up to date as it is edited, without measuring it at each keystroke', async () => {
+    // 3.6 million characters of Chinese (10.8 MB), after a first line of two.
+    const uri = 'file:///edited-huge.txt';
+    const body = '我们要加快建设网络强国。\n'.repeat(300000);
+    await client.open(uri, `标题\n${body}`, 'plaintext');
+    const first = await client.diagnostics(uri, (d) => d.length > 0, 60000);
+    assert.deepEqual(first.map((d) => [d.code, d.range.end]), [['document-notice', { line: 0, character: 2 }]]);
+    // Typing in the first line: the notice follows it, and the document stays unchecked.
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 2 }, end: { line: 0, character: 2 } }, text: '（草稿）' }] });
+    const typed = await client.diagnostics(uri, (_, p) => p.version === 2, 60000);
+    assert.deepEqual(typed.map((d) => [d.code, d.range.end]), [['document-notice', { line: 0, character: 6 }]]);
+    // Deleting two thirds of it: measured again, under the limit, and checked.
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ range: { start: { line: 1, character: 0 }, end: { line: 200001, character: 0 } }, text: '' }] });
+    const checked = await client.diagnostics(uri, (_, p) => p.version === 3, 60000);
+    // (100,000 formulations: 999 shown and the notice that says so, no longer the size notice.)
+    assert.deepEqual(checked.filter((d) => d.code === 'document-notice').map((d) => String(d.message).slice(0, 31)), ['Tifa shows 999 of the 100,000 f']);
+    assert.equal(checked.filter((d) => d.code === 'formulation').length, 999);
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    await client.until(() => client.notifications.filter((n) => n.method === 'tifa/status').at(-1)?.params as { tooLarge: string[] } | undefined, (s) => s.tooLarge.length === 0, 'the status to drop the closed file');
+  });
 });
