@@ -158,17 +158,20 @@ function diffCommand(engines: TifaEngine[], o: RecordOptions, out: (s: string) =
   }
   const matches = (text: string) => engines.flatMap((e) => e.find(text));
   const d = diffFormulations(matches(texts[0]), matches(texts[1]));
+  // In text and Markdown a candidate from the record is marked, as in `tifa record`: it is not the glossary's.
+  const glossaryForms = new Set(engines[0].glossary.concepts.flatMap((c) => c.zh));
+  const mark = (zh: string) => (glossaryForms.has(zh) ? zh : `${zh} (candidate)`);
   if (o.format === 'json') out(JSON.stringify(d, null, 2));
   else if (o.format === 'md') {
     out(`## Formulations: ${o.args[0]} → ${o.args[1]}\n`);
     out('| | formulation | old | new |\n|---|---|---|---|');
-    for (const a of d.added) out(`| added | ${a.zh} | 0 | ${a.count} |`);
-    for (const a of d.dropped) out(`| dropped | ${a.zh} | ${a.count} | 0 |`);
-    for (const c of d.changed) out(`| changed | ${c.zh} | ${c.old} | ${c.new} |`);
+    for (const a of d.added) out(`| added | ${mark(a.zh)} | 0 | ${a.count} |`);
+    for (const a of d.dropped) out(`| dropped | ${mark(a.zh)} | ${a.count} | 0 |`);
+    for (const c of d.changed) out(`| changed | ${mark(c.zh)} | ${c.old} | ${c.new} |`);
   } else {
-    for (const a of d.added) out(`+ ${a.zh}  ${a.count}`);
-    for (const a of d.dropped) out(`- ${a.zh}  ${a.count}`);
-    for (const c of d.changed) out(`~ ${c.zh}  ${c.old} → ${c.new}`);
+    for (const a of d.added) out(`+ ${mark(a.zh)}  ${a.count}`);
+    for (const a of d.dropped) out(`- ${mark(a.zh)}  ${a.count}`);
+    for (const c of d.changed) out(`~ ${mark(c.zh)}  ${c.old} → ${c.new}`);
     if (!d.added.length && !d.dropped.length && !d.changed.length) out('no formulation of the glossary or candidate from the record added, dropped or changed in count');
   }
   return 0;

@@ -63,6 +63,9 @@ describe('tifa record, timeline, diff', () => {
     const d = JSON.parse(r.stdout) as { added: Array<{ zh: string; count: number }>; dropped: Array<{ zh: string }>; changed: Array<{ zh: string; old: number; new: number }> };
     assert.deepEqual(d.added.filter((a) => ['新发展格局', '碳达峰', '碳中和'].includes(a.zh)), [{ zh: '新发展格局', count: 3 }, { zh: '碳中和', count: 1 }, { zh: '碳达峰', count: 1 }]);
     assert.deepEqual(d.changed.find((c) => c.zh === '一带一路'), { zh: '一带一路', old: 5, new: 4 });
+    // In text, candidates are marked; the glossary's formulations are not.
+    const text = tifa(['diff', 'gwr2019.txt', 'gwr2021.txt'], dir).stdout.split('\n');
+    assert.deepEqual(text.filter((l) => /^. (新发展格局|网络安全|军民融合|核心技术)/.test(l)), ['+ 新发展格局 (candidate)  3', '+ 网络安全  1', '- 军民融合  1', '~ 核心技术  3 → 4']);
   });
 
   it('timeline as SVG: a chart that stands on its own', () => {

@@ -112,7 +112,7 @@ concepts:
 });
 
 describe('the timeline as SVG', () => {
-  it('one line per formulation, a point per year with its documents in the tooltip, text escaped', () => {
+  it('a line per run of consecutive years, a point per year with its documents in the tooltip, text escaped', () => {
     const svg = timelineSvg([
       { zh: '新发展理念', points: [{ date: '2016', title: '2016年报告', count: 2 }, { date: '2021-03-05', title: '2021年<报告>', count: 3 }, { date: null, title: '无日期', count: 5 }] },
       { zh: '美丽中国', points: [{ date: '2016', title: '2016年报告', count: 0 }] },
@@ -121,7 +121,11 @@ describe('the timeline as SVG', () => {
     assert.equal((svg.match(/<circle /g) ?? []).length, 3);
     assert.ok(svg.includes('<title>新发展理念 2021: 3\n2021-03-05 2021年&lt;报告&gt;: 3</title>'), svg);
     assert.ok(svg.includes('<title>美丽中国 2016: 0</title>'), svg);
-    assert.equal((svg.match(/<polyline /g) ?? []).length, 1);
+    // 2016 and 2021 are not consecutive: no line between them (the years between have no document).
+    assert.equal((svg.match(/<polyline /g) ?? []).length, 0);
+    const joined = timelineSvg([{ zh: '新发展理念', points: [{ date: '2016', title: 'a', count: 1 }, { date: '2017', title: 'b', count: 2 }, { date: '2019', title: 'c', count: 1 }, { date: '2021', title: 'd', count: 4 }, { date: '2022-03-05', title: 'e', count: 3 }] }]);
+    assert.equal((joined.match(/<polyline /g) ?? []).length, 2); // 2016–2017 and 2021–2022; 2019 alone
+    assert.equal((joined.match(/<circle /g) ?? []).length, 5);
     assert.ok(!svg.includes('无日期'), 'an undated document has no place on a time axis');
   });
 });

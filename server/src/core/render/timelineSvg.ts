@@ -58,7 +58,18 @@ export function timelineSvg(series: readonly TimelineSeries[]): string {
     const colour = COLOURS[i % COLOURS.length];
     const m = years[i];
     const pts = [...m.entries()].sort((a, b) => a[0] - b[0]);
-    if (pts.length > 1) out.push(`<polyline fill="none" stroke="${colour}" stroke-width="2" points="${pts.map(([y, v]) => `${x(y).toFixed(1)},${yPos(v.count).toFixed(1)}`).join(' ')}"/>`);
+    // A line joins consecutive years only: a year with no document in the record (no government
+    // work report for 2020) is a gap, not a count the line would invent.
+    let run: typeof pts = [];
+    const flush = () => {
+      if (run.length > 1) out.push(`<polyline fill="none" stroke="${colour}" stroke-width="2" points="${run.map(([y, v]) => `${x(y).toFixed(1)},${yPos(v.count).toFixed(1)}`).join(' ')}"/>`);
+      run = [];
+    };
+    for (const p of pts) {
+      if (run.length && p[0] !== run[run.length - 1][0] + 1) flush();
+      run.push(p);
+    }
+    flush();
     for (const [y, v] of pts) {
       out.push(`<circle cx="${x(y).toFixed(1)}" cy="${yPos(v.count).toFixed(1)}" r="3.5" fill="${colour}"><title>${esc(`${s.zh} ${y}: ${v.count}${v.documents.length ? `\n${v.documents.join('\n')}` : ''}`)}</title></circle>`);
     }
