@@ -154,11 +154,15 @@ export class TifaContext {
     if (!record || this.tooLarge.has(document.uri) || glossaryFormat(uriToPath(document.uri) ?? document.uri)) return undefined;
     const kind = documentKind(document.languageId, uriToPath(document.uri) ?? document.uri);
     const around = record.candidateEngine.matchesAround(document, kind, offset);
-    const near = around ?? record.candidateEngine.lint(document.getText(), { kind }).matches;
-    const match = near.find((m) => m.language === 'zh' && m.start <= offset && offset <= m.end);
+    if (!around) {
+      // XLIFF and TMX: the document's candidate findings, kept for its diagnostics.
+      const f = this.candidates(document).find((c) => c.start <= offset && offset <= c.end);
+      const match = f && record.candidateEngine.find(document.getText().slice(f.start, f.end)).find((m) => m.start === 0 && m.end === f.end - f.start);
+      return match ? { match: { ...match, start: f.start, end: f.end }, engine: record.candidateEngine } : undefined;
+    }
+    const match = around.find((m) => m.language === 'zh' && m.start <= offset && offset <= m.end);
     if (!match) return undefined;
-    const glossaryNear = this.matchesNear(document, offset);
-    const f = candidateFindings([match], glossaryNear, record.index)[0];
+    const f = candidateFindings([match], this.matchesNear(document, offset), record.index)[0];
     return f ? { match, engine: record.candidateEngine } : undefined;
   }
 

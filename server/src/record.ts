@@ -37,6 +37,7 @@ const WORKER = join(__dirname, 'recordWorker.js');
 export class RecordStore {
   private documents: Promise<RecordDocument[]> | undefined;
   private analyses = new WeakMap<TifaEngine, { done?: RecordAnalysis; building: Promise<RecordAnalysis> }>();
+  private started = false;
 
   /** Called when an engine's analysis completes (the server asks for diagnostics again). */
   onAnalysed: () => void = () => undefined;
@@ -51,8 +52,13 @@ export class RecordStore {
     return this.ready(engine)?.index.summary(conceptId);
   }
 
-  /** The engine's analysis of the record if it is complete (started otherwise; never waited for). */
+  /**
+   * The engine's analysis of the record if it is complete (started otherwise; never waited for).
+   * Nothing starts before the record's texts are known (reset): at start-up, requests for the
+   * engine of the moment would otherwise begin analyses the first reload makes useless.
+   */
   ready(engine: TifaEngine): RecordAnalysis | undefined {
+    if (!this.started) return undefined;
     const entry = this.analyses.get(engine);
     if (!entry) void this.analysis(engine);
     return entry?.done;
@@ -79,8 +85,9 @@ export class RecordStore {
     return (await this.analysis(engine)).index;
   }
 
-  /** Forgets every analysis (the corpora changed): the next request starts again from `read`. */
+  /** Sets the texts (the built-in record and the corpora) and forgets every analysis: the next request starts again from `read`. */
   reset(read?: () => Promise<RecordDocument[]>): void {
+    this.started = true;
     if (read) this.read = read;
     this.documents = undefined;
     this.analyses = new WeakMap();
