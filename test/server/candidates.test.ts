@@ -101,7 +101,7 @@ describe('tifa.corpus.paths: the user’s texts in the record (server)', () => {
     await client.open(uri, '建设网络强国。\n', 'markdown');
     const value = await hoverUntil(uri, (v) => v.includes('In the record'));
     assert.ok(value.includes('**In the record 文献** · 6 times in 6 documents'), value);
-    assert.ok(value.includes('- First 最早: **2014-02-27** · 中央网络安全和信息化领导小组第一次会议讲话\n  - 「努力**把我国建设成为网络强国**。」'), value);
+    assert.ok(value.includes('- First 最早: **2014-02-27** · 中央网络安全和信息化领导小组第一次会议讲话\n  - 「努力把我国建设成为**网络强国**。」'), value);
     assert.deepEqual(client.shown.map((m) => m.message).filter((m) => m.includes('corpus')).sort(), [
       'Tifa: tifa.corpus.paths: "../outside" leads outside the workspace folder; not read',
       'Tifa: tifa.corpus.paths: "/etc" is an absolute path: corpus paths are relative to the workspace folder; not read',

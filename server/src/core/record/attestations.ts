@@ -68,7 +68,14 @@ export class RecordIndex {
       if (m.language !== 'zh') continue;
       // An attestation of the match's concept, and of each shorter formulation inside it.
       const sentence = sentenceAround(document.text, m.start, m.end);
-      for (const concept of [m.concept, ...m.contains]) this.attest(concept.id, { document, start: m.start, end: m.end, sentence });
+      this.attest(m.concept.id, { document, start: m.start, end: m.end, sentence });
+      // A shorter formulation inside the match is attested where it stands in it (习近平 inside
+      // 以习近平同志为核心), or over the whole match when its form is not there as written.
+      for (const concept of m.contains) {
+        const at = concept.zh.map((f) => document.text.indexOf(f, m.start)).find((i, k) => i >= 0 && i + concept.zh[k].length <= m.end);
+        const form = at === undefined ? undefined : concept.zh.find((f) => document.text.startsWith(f, at));
+        this.attest(concept.id, at !== undefined && form ? { document, start: at, end: at + form.length, sentence } : { document, start: m.start, end: m.end, sentence });
+      }
     }
   }
 

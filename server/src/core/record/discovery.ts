@@ -68,7 +68,7 @@ const EMERGED_SHARE = 0.5;
 /** Characters a formulation does not begin with: word-final suffixes (化, 性: 化国家 is 现代化国家 cut), particles, conjunctions, prepositions, pronouns, copulas. (Not 对, 和, 以, 为, 不, 可, 与: 对外开放, 和平共处, 以人民为中心, 为人民服务, 不忘初心, 可持续发展, 与时俱进.) */
 const NOT_FIRST = new Set([...'万亿化性的了着过及或而并且但也都还又就才把被将向在于从由是之其这那此该各每我你他她它们所等得地要很更最再已']);
 /** Characters a formulation does not end with. (Not 会, 和, 是, 地: 小康社会, 碳中和, 实事求是, 基地.) */
-const NOT_LAST = new Set([...'的了着与及或而并且但也都还又就才把被将对向从由以之其这那此该各每我你他她它很更最再']);
+const NOT_LAST = new Set([...'的了着与及或而并且但也都还又就才把被将对向从由以为之其这那此该各每我你他她它很更最再']);
 /** Adverbs and auxiliaries that open a verb phrase (充分发挥, 大力发展, 进一步提高): a way of saying, not a formulation. */
 const OPENING_ADVERB = /^(扎实|稳步|有序|大幅|明显|着力|坚定不移|充分|大力|积极|进一步|认真|严格|加快|深入|广泛|一定|必须|努力|继续|不断|切实|坚决|大大|逐步|普遍|迅速|尽快|更加|更好|坚持|加强|提高|促进|推进|推动|实现|实行|发展|保持|完成|开展|做好|搞好|抓好|注意|认识|结合|一切|所有|任何|已经|正在|能够|可以|应当|应该)/;
 /**
@@ -79,6 +79,8 @@ const OPENING_ADVERB = /^(扎实|稳步|有序|大幅|明显|着力|坚定不移
 const NUMBERED = /^(?:[二两三四五六七八九十][个大项条种位](?!.*[一二两三四五六七八九十百千万亿])[^年次届批多]{2,}|[一二两三四五六七八九十][^一二两三四五六七八九十百千万亿年代个次届批点多比又和与]{1,2}[一二两三四五六七八九十][^一二两三四五六七八九十百千万亿年代个次届批点多比又和与]{1,2}(?:[一二两三四五六七八九十][^一二两三四五六七八九十百千万亿年代个次届批点多]{1,2})?)$/;
 /** Counters that make a quantity, not a name, when what follows the numeral is one of them. */
 const QUANTITY = /^[二两三四五六七八九十][个大项条种位](方面|阶段|问题|部分|时期|国家|地区|城市|省份|阶级|民族)$|(年代|世纪|年)$/;
+let segmenter: Intl.Segmenter | undefined;
+
 const isNumbered = (zh: string) => NUMBERED.test(zh) && !QUANTITY.test(zh);
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 const HAN_RUN = /[\u3400-\u9fff\uf900-\ufaff]{2,}/g;
@@ -243,6 +245,14 @@ export function* discoverSteps(texts: readonly string[], options: DiscoveryOptio
     if (c.quotedIn > 0 || isNumbered(c.zh) || !VERB.test(c.zh.slice(0, 2))) continue;
     const rest = out.get(c.zh.slice(2));
     if (rest && rest !== c && !fragments.has(rest) && rest.count >= c.count) fragments.add(c);
+  }
+  // One word of ICU's dictionary (互联网, 供应链, a name such as 习近平) is a word, not a formulation,
+  // unless the texts quote it or number it: formulations are phrases (碳|中和, 新|常态).
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  for (const c of list) {
+    if (c.quotedIn > 0 || c.signals.includes('numbered')) continue;
+    const words = [...segmenter.segment(c.zh)];
+    if (words.length === 1) fragments.add(c);
   }
   const result = list.filter((c) => !fragments.has(c));
   for (const c of result) {
