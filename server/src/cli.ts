@@ -13,20 +13,23 @@ import { glob } from 'tinyglobby';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { buildEngine, loadCliGlossaries } from './glossaries';
-import { toDiagnostics } from './lspDiagnostics';
-import { checkedFix, documentKind, DRAFT_GLOB, exportGlossary, findingLevel, type GlossaryFormat, type Level, LIMITS, preferredFixEdits, RULES, shown, type TifaEngine } from './core';
+import { type ElsewhereLocation, toDiagnostics } from './lspDiagnostics';
+import { checkedFix, documentKind, DRAFT_GLOB, exportGlossary, type Finding, findingLevel, type GlossaryFormat, type Level, LIMITS, memoryFindings, preferredFixEdits, RULES, shown, type TifaEngine } from './core';
 import { DEFAULT_MAX_FILE_BYTES, globPattern, readTextFile } from './files';
 import { readParallelSource } from './parallel';
 import { RECORD_USAGE, recordMain, RecordUsageError } from './cliRecord';
+import { buildMemory, candidateEngine, lineFinder, MEMORY_USAGE, memoryMain, MemoryUsageError, readMemories } from './cliMemory';
+import { documentMemoryUnits } from './memoryFiles';
 
 /** Files larger than this are not checked (the editor's tifa.maxFileSize default). */
 const MAX_FILE_BYTES = DEFAULT_MAX_FILE_BYTES;
 
 declare const VERSION: string;
 
-const USAGE = `Usage: tifa lint <files or globs...> [--format text|json] [--glossary FILE...] [--fix]
+const USAGE = `Usage: tifa lint <files or globs...> [--format text|json] [--glossary FILE...] [--memory FILE...] [--fix]
        tifa export --format tbx|csv|yaml [--out FILE] [--glossary FILE...] [--no-builtin]
 ${RECORD_USAGE}
+${MEMORY_USAGE}
 
 Flags canonical formulations (提法) in Chinese and English drafts (Markdown, plain text, XLIFF,
 TMX), checks their English renderings against the glossary, and reports what it finds.
@@ -36,6 +39,9 @@ TMX), checks their English renderings against the glossary, and reports what it 
   --glossary FILE      also use this glossary (YAML, TBX or CSV); may be repeated
   --fix                replace deprecated and inconsistent renderings with the glossary's
                        preferred ones, in place, then report what remains
+  --memory FILE        (lint) a translation memory (XLIFF, TMX, CSV/TSV, name.en.md beside
+                       name.zh.md): renderings that depart from its clear majority are
+                       reported (memory-inconsistent); may be repeated
   --no-builtin         do not use the built-in glossary
   --out FILE           (export) write to FILE instead of standard output
   -h, --help           show this help
@@ -50,6 +56,10 @@ YYYY-MM-DD file name), with their first and latest attestation; \`timeline\` cou
 (any Chinese phrase) document by document; \`diff\` lists formulations added, dropped and changed
 in count between two texts.
 
+\`memory\` lists, for each formulation (the glossary's, and the record's candidates unless
+--no-builtin-record), the English renderings translation memories use, with counts and units:
+glossary renderings counted exactly, others mined from the units and marked observed.
+
 Exit status: 0 no warnings or errors, 1 warnings or errors found, 2 bad usage or glossary.`;
 
 class UsageError extends Error {}
@@ -62,16 +72,18 @@ interface Options {
   glossaries: string[];
   builtin: boolean;
   fix: boolean;
+  memories: string[];
 }
 
-function parseArgs(argv: string[]): Options | 'help' | 'version' | 'record' {
+function parseArgs(argv: string[]): Options | 'help' | 'version' | 'record' | 'memory' {
   if (argv.includes('-h') || argv.includes('--help')) return 'help';
   if (argv.includes('-v') || argv.includes('--version')) return 'version';
   const [command, ...rest] = argv;
   if (command === 'record' || command === 'timeline' || command === 'diff') return 'record';
+  if (command === 'memory') return 'memory';
   if (command !== 'lint' && command !== 'export') throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
   const formats = command === 'lint' ? ['text', 'json'] : ['tbx', 'csv', 'yaml'];
-  const options: Options = { command, files: [], format: command === 'lint' ? 'text' : 'yaml', glossaries: [], builtin: true, fix: false };
+  const options: Options = { command, files: [], format: command === 'lint' ? 'text' : 'yaml', glossaries: [], builtin: true, fix: false, memories: [] };
   let formatGiven = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
@@ -92,6 +104,7 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' | 'record' {
     else if (arg.startsWith('--glossary=')) options.glossaries.push(arg.slice('--glossary='.length));
     else if (arg === '--no-builtin') options.builtin = false;
     else if (arg === '--fix') options.fix = true;
+    else if (arg === '--memory' && command === 'lint') options.memories.push(value());
     else if (arg.startsWith('-')) throw new UsageError(`unknown option "${arg}"`);
     else options.files.push(arg);
   }
@@ -130,7 +143,7 @@ async function expand(args: string[]): Promise<string[]> {
 
 
 export async function main(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  let options: Options | 'help' | 'version' | 'record';
+  let options: Options | 'help' | 'version' | 'record' | 'memory';
   try {
     options = parseArgs(argv);
   } catch (e) {
@@ -144,6 +157,15 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
       return await recordMain(argv, out, err);
     } catch (e) {
       if (!(e instanceof RecordUsageError)) throw e;
+      err(`tifa: ${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+  }
+  if (options === 'memory') {
+    try {
+      return await memoryMain(argv, out, err);
+    } catch (e) {
+      if (!(e instanceof MemoryUsageError)) throw e;
       err(`tifa: ${e.message}\n\n${USAGE}`);
       return 2;
     }
@@ -181,6 +203,27 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     return 2;
   }
 
+  // --memory: the memories' observations, against which bilingual files are checked.
+  let memory: { check: (path: string, text: string) => Finding[]; elsewhere: ElsewhereLocation } | undefined;
+  if (options.memories.length) {
+    const memories = readMemories(options.memories, err);
+    if (memories.length === 0) return 2;
+    const candidates = await candidateEngine(engine);
+    const built = buildMemory(memories, engine, candidates);
+    const lineOf = lineFinder(memories);
+    memory = {
+      check: (path, text) => {
+        const kind = documentKind(undefined, path);
+        const units = documentMemoryUnits(text, kind, readParallelSource(resolve(path), MAX_FILE_BYTES));
+        return units.length ? memoryFindings(text, units, built, engine, candidates) : [];
+      },
+      elsewhere: (file, start) => {
+        const line = lineOf(file, start) - 1;
+        return { uri: pathToFileURL(resolve(file)).href, range: { start: { line, character: 0 }, end: { line, character: 0 } } };
+      },
+    };
+  }
+
   let worst = 0;
   const report: Array<{ path: string; diagnostics: Diagnostic[] }> = [];
   let unreadable = 0;
@@ -213,9 +256,10 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
       }
     }
     const document = TextDocument.create(pathToFileURL(resolve(path)).href, 'plaintext', 1, text);
-    const findings = lintFile(engine, path, text).findings;
+    let findings = lintFile(engine, path, text).findings;
+    if (memory) findings = [...findings, ...memory.check(path, text)].sort((a, b) => a.start - b.start || a.end - b.end);
     if (options.format === 'json') {
-      const diagnostics = toDiagnostics(document, findings, levelOf);
+      const diagnostics = toDiagnostics(document, findings, levelOf, false, memory?.elsewhere);
       if (diagnostics.some((d) => d.severity === DiagnosticSeverity.Error || d.severity === DiagnosticSeverity.Warning)) worst = 1;
       report.push({ path, diagnostics: diagnostics.map(({ data: _data, ...d }) => d) });
       continue;

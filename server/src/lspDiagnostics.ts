@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import { type Diagnostic, DiagnosticSeverity, type Location } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Finding, findingLevel, type Level, LIMITS, shown } from './core';
 
@@ -34,7 +34,10 @@ export function ruleHref(code: string): string | undefined {
  * LIMITS.diagnosticsPerDocument are returned (errors and warnings first), and a notice at the
  * top of the document says how many more there are: serialising millions would exhaust memory.
  */
-export function toDiagnostics(document: TextDocument, findings: readonly Finding[], levelOf: (code: string) => Level, cap = false): Diagnostic[] {
+/** Where a related location in another file (a translation memory's unit) is: its URI and range, if known. */
+export type ElsewhereLocation = (file: string, start: number, end: number) => Location | undefined;
+
+export function toDiagnostics(document: TextDocument, findings: readonly Finding[], levelOf: (code: string) => Level, cap = false, elsewhere?: ElsewhereLocation): Diagnostic[] {
   let kept: Array<{ f: Finding; level: Exclude<Level, 'off'> }> = [];
   for (const f of findings) {
     const level = findingLevel(f, levelOf(f.code));
@@ -75,7 +78,12 @@ export function toDiagnostics(document: TextDocument, findings: readonly Finding
       source: SOURCE,
       message: shown(f.message, LIMITS.message),
       ...(f.related?.length
-        ? { relatedInformation: f.related.map((r) => ({ location: { uri: document.uri, range: { start: position(r.start), end: position(r.end) } }, message: shown(r.message, LIMITS.message) })) }
+        ? {
+            relatedInformation: f.related.flatMap((r) => {
+              const location = r.file === undefined ? { uri: document.uri, range: { start: position(r.start), end: position(r.end) } } : elsewhere?.(r.file, r.start, r.end);
+              return location ? [{ location, message: shown(r.message, LIMITS.message) }] : [];
+            }),
+          }
         : {}),
       ...(f.data ? { data: f.data } : {}),
     });

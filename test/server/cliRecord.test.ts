@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { ROOT, tifa } from '../helpers';
 
-describe('tifa record, timeline, diff', () => {
+describe('tifa record, timeline, diff', function () {
+  // record, diff: each run analyses the whole record in a child process (15 s alone, more on a busy machine).
+  this.timeout(60000);
   let dir: string;
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'tifa-record-'));

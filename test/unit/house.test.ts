@@ -21,7 +21,7 @@ describe('house: core', () => {
   });
 
   it('the rule registry has every code a finding can carry, the glossary\'s included', () => {
-    assert.deepEqual(RULE_CODES, ['formulation', 'deprecated-rendering', 'inconsistent-rendering', 'missing-rendering', 'variant-rendering', 'number-mismatch', 'candidate-formulation', 'glossary', 'document-notice']);
+    assert.deepEqual(RULE_CODES, ['formulation', 'deprecated-rendering', 'inconsistent-rendering', 'missing-rendering', 'variant-rendering', 'number-mismatch', 'candidate-formulation', 'memory-inconsistent', 'glossary', 'document-notice']);
   });
 
   it('matchesAround gives the matches of the paragraph around an offset, as a full lint does', () => {

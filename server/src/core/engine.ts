@@ -271,13 +271,13 @@ export class TifaEngine {
   /**
    * The hover card of a match; given the text the match's offsets are in (or a window of it that
    * holds them, with its offset), the appearance that fits the words around it is marked; given
-   * the concept's record, a section "In the record 文献".
+   * the concept's record, a section "In the record 文献"; given a memory section (render/memorySection), that too.
    */
-  hover(match: Pick<FormulationMatch, 'concept' | 'contains' | 'rendering'> & Partial<Pick<FormulationMatch, 'language' | 'form' | 'start' | 'end'>>, context?: { text: string; offset: number }, record?: RecordSummary): string {
+  hover(match: Pick<FormulationMatch, 'concept' | 'contains' | 'rendering'> & Partial<Pick<FormulationMatch, 'language' | 'form' | 'start' | 'end'>>, context?: { text: string; offset: number }, record?: RecordSummary, memory?: string): string {
     const { language, form, start, end } = match;
     const fit = context && language && form !== undefined && start !== undefined && end !== undefined
       ? fittingAppearance(this.glossary, { concept: match.concept, language, form, start: start - context.offset, end: end - context.offset }, context.text)
       : undefined;
-    return hoverCard(this.glossary, match, fit?.appearance, record);
+    return hoverCard(this.glossary, match, fit?.appearance, record, memory);
   }
 }

@@ -9,13 +9,14 @@
  *   checks/    the rule registry, findings, the checks, and fixes checked before they are written
  *   render/    hover cards, completion candidates, summaries, and display-safe text
  *   record/    the record: dated official texts and the attestations of formulations in them
+ *   memory/    translation memories: their units, the renderings they use, and where a file departs from them
  */
 export { type Analysis, type DocumentKind, documentKind, DRAFT_GLOB, ignoreInsertion, type LintOptions, type TextSlices, TifaEngine } from './engine';
 
 export { type Concept, conceptLabel, type Glossary, preferredRendering, type Rendering, type Speech } from './glossary/model';
 export { mergeGlossaries } from './glossary/merge';
 export { applyProfile } from './glossary/profile';
-export { addConceptInsertions, addRenderingInsertions, applyInsertions, checkConceptAddition, checkGlossaryAddition, type NewConcept, type TextInsertion } from './glossary/edit';
+export { addConceptInsertions, addRenderingInsertions, applyInsertions, checkConceptAddition, checkGlossaryAddition, type NewConcept, type RenderingOrigin, type TextInsertion } from './glossary/edit';
 
 export { exportGlossary, FORMAT_NAMES, type GlossaryFormat, glossaryFormat, loadGlossaryText } from './formats/registry';
 export { type GlossaryLoadResult, type GlossaryProblem, loadGlossaryYaml } from './formats/yaml';
@@ -34,9 +35,14 @@ export { completionCandidates } from './render/completion';
 export { clip, LIMITS, neutralize, shown } from './render/display';
 export { formulationSummary } from './render/summary';
 export { lowerBound } from './text/search';
+export { LineIndex } from './text/lineIndex';
 export { isCommonPhrase, needsContext, provideCommonWords, seedCommonPhrases } from './text/english';
 export { type Attestation, type FlatAttestations, type RecordDocument, RecordIndex, type RecordSummary, sentenceAround, sparkline } from './record/attestations';
 export { type Candidate, type CandidateSignal, candidateGlossary, candidateId, describeCandidate, discover, isCandidateId } from './record/discovery';
 export { timelineSvg, type TimelineSeries } from './render/timelineSvg';
 export { analyzeRecord, analyzeRecordSteps, type RecordAnalysis } from './record/build';
 export { countByConcept, diffFormulations, type FormulationDiff, inventory, type InventoryEntry, timeline, type TimelinePoint } from './record/inventory';
+export { memoryFormat, type MemoryFormat, type MemoryUnit, memoryUnits, parallelUnits } from './memory/units';
+export { buildMemorySteps, type MemoryEntry, type MemoryFile, type ObservedRendering, TranslationMemory } from './memory/observe';
+export { majorityOf, memoryFindings } from './memory/check';
+export { memorySection } from './render/memorySection';

@@ -34,6 +34,6 @@ export interface Finding {
   data?: FormulationData | FixData | { candidate: string };
   /** Shown at hint level at most: ordinary English that names the formulation only in context. */
   quiet?: boolean;
-  /** Other places that explain this one (the majority rendering's occurrences). */
-  related?: Array<{ start: number; end: number; message: string }>;
+  /** Other places that explain this one (the majority rendering's occurrences): in this text, or in `file` (a translation memory). */
+  related?: Array<{ start: number; end: number; message: string; file?: string }>;
 }

@@ -24,7 +24,8 @@ export function preferredFixEdits(findings: readonly Finding[]): TextEdit[] {
   const edits: TextEdit[] = [];
   let lastEnd = -1;
   for (const f of [...findings].sort((a, b) => a.start - b.start || a.end - b.end)) {
-    const first = isFixData(f.data) ? f.data.replacements[0] : undefined;
+    // The memory's majority is an observation, not the glossary: fixed one at a time, by choice.
+    const first = isFixData(f.data) && f.data.rule !== 'memory-inconsistent' ? f.data.replacements[0] : undefined;
     if (!first || f.start < lastEnd) continue;
     edits.push({ start: f.start, end: f.end, text: first.text });
     lastEnd = f.end;

@@ -47,6 +47,11 @@ export const RULES = {
     defaultLevel: 'hint',
     description: 'A phrase the glossary lacks that the record uses as a formulation (quoted, numbered, or a set phrase that emerged): its record in the hover, "Add to glossary" to keep it.',
   },
+  'memory-inconsistent': {
+    code: 'memory-inconsistent',
+    defaultLevel: 'information',
+    description: 'In a bilingual file, a formulation rendered otherwise than the clear majority of your translation memories (tifa.memory.files) render it.',
+  },
   glossary: {
     code: 'glossary',
     defaultLevel: 'error',

@@ -23,18 +23,29 @@ function yamlString(s: string): string {
   return JSON.stringify(s).replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
 }
 
-function entry(conceptId: string, text: string, status: string, indent: string, zh: string[] = []): string {
+/** Who says so and where it comes from, written with a rendering (a translation memory's, for one). */
+export interface RenderingOrigin {
+  authority?: string;
+  source?: string;
+}
+
+function renderingItem(text: string, status: string, origin: RenderingOrigin): string {
+  const more = [origin.authority ? `, authority: ${yamlString(origin.authority)}` : '', origin.source ? `, source: ${yamlString(origin.source)}` : ''].join('');
+  return `{ text: ${yamlString(text)}, status: ${status}${more} }`;
+}
+
+function entry(conceptId: string, text: string, status: string, indent: string, zh: string[] = [], origin: RenderingOrigin = {}): string {
   const forms = zh.length ? `${indent}  zh: [${zh.map(yamlString).join(', ')}]\n` : '';
-  return `${indent}- id: ${yamlString(conceptId)}\n${forms}${indent}  en:\n${indent}    - { text: ${yamlString(text)}, status: ${status} }\n`;
+  return `${indent}- id: ${yamlString(conceptId)}\n${forms}${indent}  en:\n${indent}    - ${renderingItem(text, status, origin)}\n`;
 }
 
 /**
  * Insertions that add { text, status } to the concept conceptId in the glossary `existing`
  * (undefined: the file does not exist yet, and the whole file is the insertion).
  */
-export function addRenderingInsertions(existing: string | undefined, conceptId: string, text: string, status: 'admitted' | 'preferred' | 'deprecated', zh: string[] = []): TextInsertion[] {
+export function addRenderingInsertions(existing: string | undefined, conceptId: string, text: string, status: 'admitted' | 'preferred' | 'deprecated', zh: string[] = [], origin: RenderingOrigin = {}): TextInsertion[] {
   const { isMap, isScalar, isSeq, LineCounter, parseDocument } = yamlLibrary();
-  if (existing === undefined || existing.trim() === '') return [{ offset: 0, text: WORKSPACE_GLOSSARY_HEADER + entry(conceptId, text, status, '  ', zh) }];
+  if (existing === undefined || existing.trim() === '') return [{ offset: 0, text: WORKSPACE_GLOSSARY_HEADER + entry(conceptId, text, status, '  ', zh, origin) }];
   const lineCounter = new LineCounter();
   const doc = parseDocument(existing, { lineCounter });
   if (doc.errors.length > 0 || !isMap(doc.contents)) throw new Error('the workspace glossary has errors; fix them first');
@@ -53,7 +64,7 @@ export function addRenderingInsertions(existing: string | undefined, conceptId: 
     // No concepts list (or a flow list): add one at the end of the file.
     if (concepts !== undefined) throw new Error('"concepts" is not a block list; add the rendering by hand');
     const at = existing.length;
-    return [{ offset: at, text: prefix(at) + lf(`concepts:\n${entry(conceptId, text, status, '  ', zh)}`) }];
+    return [{ offset: at, text: prefix(at) + lf(`concepts:\n${entry(conceptId, text, status, '  ', zh, origin)}`) }];
   }
   const seq = concepts as YAMLSeq;
   const concept = seq.items.find((c) => isMap(c) && (c as YAMLMap).get('id') === conceptId) as YAMLMap | undefined;
@@ -65,10 +76,10 @@ export function addRenderingInsertions(existing: string | undefined, conceptId: 
     const last = seq.items[seq.items.length - 1] as YAMLMap | undefined;
     const itemIndent = last?.range ? indentOf(last.range[0]).slice(0, -2) : '  ';
     const at = last?.range ? atLineEnd(last.range[1] - 1) : atLineEnd(seq.range![0]);
-    return [{ offset: at, text: prefix(at) + lf(entry(conceptId, text, status, itemIndent, zh)) }];
+    return [{ offset: at, text: prefix(at) + lf(entry(conceptId, text, status, itemIndent, zh, origin)) }];
   }
   const en = concept.get('en', true);
-  const item = `{ text: ${yamlString(text)}, status: ${status} }`;
+  const item = renderingItem(text, status, origin);
   if (isSeq(en) && en.flow) {
     // [a, b] → [a, b, item], after the last item: a trailing comma is reused, line breaks and
     // comments inside the brackets stay as they are.

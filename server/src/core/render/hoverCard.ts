@@ -7,7 +7,7 @@ import { type Attestation, type RecordSummary, sparkline } from '../record/attes
 import type { FormulationMatch } from '../text/matcher';
 import { type Appearance, appearancesByDate, type Concept, conceptLabel, type Glossary, preferredRendering, type Rendering, sourceLabel, speechShortName } from '../glossary/model';
 
-export function hoverCard(glossary: Glossary, match: Pick<FormulationMatch, 'concept' | 'contains' | 'rendering'>, fits?: Appearance, record?: RecordSummary): string {
+export function hoverCard(glossary: Glossary, match: Pick<FormulationMatch, 'concept' | 'contains' | 'rendering'>, fits?: Appearance, record?: RecordSummary, memory?: string): string {
   const c = match.concept;
   const out: string[] = [];
   const title = c.zh.length ? c.zh.map(esc).join(' / ') : esc(conceptLabel(c));
@@ -53,6 +53,7 @@ export function hoverCard(glossary: Glossary, match: Pick<FormulationMatch, 'con
   }
 
   if (record) out.push(recordSection(record));
+  if (memory) out.push(memory);
 
   if (c.note) out.push(`Note 说明: ${esc(c.note)}`);
   if (match.contains.length) {

@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { ROOT, tifa } from '../helpers';
+
+const F = 'test/fixtures/memory';
+
+describe('tifa memory, and tifa lint --memory', function () {
+  // lint --memory analyses the record for its candidates in a child process (10 s alone).
+  this.timeout(60000);
+  it('JSON: each formulation with its renderings sorted by count, and the units they come from (TMX and CSV)', () => {
+    const r = tifa(['memory', `${F}/team.tmx`, `${F}/pairs.csv`, '--format', 'json', '--no-builtin-record'], ROOT);
+    assert.equal(r.code, 0, r.stderr);
+    const out = JSON.parse(r.stdout) as Array<{ zh: string; inGlossary: boolean; renderings: Array<{ en: string; count: number; kind: string; units: Array<{ file: string; line: number; zh: string; en: string }> }> }>;
+    assert.deepEqual(out.map((e) => [e.zh, e.inGlossary, e.renderings.map((x) => [x.en, x.count, x.kind, x.units.length])]), [
+      ['网络强国', true, [['cyber superpower', 6, 'glossary', 6], ['cyber power', 2, 'mined', 2]]],
+      ['自主创新', true, [['indigenous innovation', 2, 'glossary', 2], ['independent innovation', 2, 'mined', 2]]],
+      ['核心技术', true, [['core technology', 1, 'glossary', 1]]],
+    ]);
+    assert.deepEqual(out[0].renderings[0].units[5], { file: `${F}/pairs.csv`, line: 2, zh: '网络强国，我们的目标', en: 'A cyber superpower, our goal' });
+    assert.deepEqual(out[0].renderings[1].units[0], { file: `${F}/team.tmx`, line: 27, zh: '建设网络强国的战略部署', en: 'The strategic plan to become a cyber power' });
+  });
+
+  it('CSV and text', () => {
+    const csv = tifa(['memory', `${F}/pairs.tsv`, '--format', 'csv', '--no-builtin-record'], ROOT);
+    assert.equal(csv.stdout, 'zh,inGlossary,units,en,count,kind,status,confidence,exampleFile,exampleLine\n');
+    const text = tifa(['memory', `${F}/team.tmx`, '--no-builtin-record'], ROOT);
+    assert.equal(text.stdout.split('\n').slice(0, 4).join('\n'), [
+      '2 formulations with renderings in 11 units of 1 file',
+      '  网络强国  7 units',
+      `    cyber superpower  ×5  glossary, preferred  e.g. ${F}/team.tmx:7`,
+      `    cyber power  ×2  observed, confidence 1.00  e.g. ${F}/team.tmx:27`,
+    ].join('\n'));
+  });
+
+  it('a file that is not a memory is said, and bad usage exits 2', () => {
+    const r = tifa(['memory', 'README.md', '--no-builtin-record'], ROOT);
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr.trim(), 'tifa: memory README.md: README.md is not a translation memory (XLIFF, TMX, CSV/TSV, or name.en.md beside name.zh.md)');
+    assert.equal(tifa(['memory', '--format', 'xml', `${F}/team.tmx`], ROOT).code, 2);
+  });
+
+  it('lint --memory reports memory-inconsistent with the memory\'s units as related information', () => {
+    const r = tifa(['lint', `${F}/one.zh-en.xlf`, '--memory', `${F}/team.tmx`, '--format', 'json'], ROOT);
+    const [file] = JSON.parse(r.stdout) as Array<{ diagnostics: Array<{ code: string; range: unknown; message: string; relatedInformation?: Array<{ location: { uri: string; range: { start: { line: number } } } }> }> }>;
+    const d = file.diagnostics.filter((x) => x.code === 'memory-inconsistent');
+    assert.deepEqual(d.map((x) => [x.range, x.message, x.relatedInformation?.map((ri) => [ri.location.uri.endsWith('/test/fixtures/memory/team.tmx'), ri.location.range.start.line])]), [[
+      { start: { line: 6, character: 34 }, end: { line: 6, character: 45 } },
+      '网络强国 is rendered “cyber power” here, but your translations render it “cyber superpower” in 5 of 7 units. 与译文记忆的多数译法不一致。',
+      [[true, 6], [true, 10], [true, 14]],
+    ]]);
+  });
+});
