@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { type AddToGlossaryArgs, CLIENT_COMMANDS, EXPORT_REQUEST, type ExportParams, type ExportResult, SERVER_COMMANDS, SUMMARY_REQUEST, type SummaryParams, type SummaryResult } from '../../server/src/protocol';
+import { type AddToGlossaryArgs, CLIENT_COMMANDS, EXPORT_REQUEST, type ExportParams, type ExportResult, MEMORY_SUGGESTIONS_REQUEST, type MemorySuggestion, type MemorySuggestionsResult, SERVER_COMMANDS, SUMMARY_REQUEST, type SummaryParams, type SummaryResult } from '../../server/src/protocol';
 
 const HAN = /[\u3400-\u9fff]/;
 
@@ -55,6 +55,43 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
       const en = chinese ? other.trim() : selected;
       const zh = chinese ? selected : other.trim() || undefined;
       await vscode.commands.executeCommand(SERVER_COMMANDS.addToGlossary, { uri: editor.document.uri.toString(), text: en, zh, status } satisfies AddToGlossaryArgs);
+    }),
+
+    // Renderings the translation memories use that the glossary lacks; the ones picked are written
+    // to .tifa/glossary.yaml as admitted, with the authority "translation memory" and their file.
+    // Scripts (and the tests) may pass { accept: "all" } or the "zh → en" labels to accept.
+    vscode.commands.registerCommand(CLIENT_COMMANDS.suggestGlossaryEntries, async (options?: { accept?: 'all' | string[] }) => {
+      const c = client();
+      if (!c) return 0;
+      const result = await c.sendRequest<MemorySuggestionsResult>(MEMORY_SUGGESTIONS_REQUEST, {});
+      if (result.suggestions.length === 0) {
+        const why = result.building
+          ? vscode.l10n.t('Tifa is still reading the translation memories; try again in a moment.')
+          : vscode.l10n.t('No suggestions: the {0} units in {1} translation memories use no rendering twice that the glossary lacks (setting tifa.memory.files).', result.memoryUnits, result.memoryFiles);
+        void vscode.window.showInformationMessage(why);
+        return 0;
+      }
+      const key = (s: MemorySuggestion) => `${s.zh} → ${s.en}`;
+      const items = result.suggestions.map((s) => ({
+        label: key(s),
+        description: vscode.l10n.t('{0} of {1} units', s.count, s.units) + (s.confidence !== undefined ? ` · ${vscode.l10n.t('confidence {0}', s.confidence.toFixed(2))}` : ''),
+        detail: `${s.conceptId ? vscode.l10n.t('in the glossary') : vscode.l10n.t('candidate from the record')} · ${s.file}`,
+        suggestion: s,
+      }));
+      let chosen: typeof items | undefined;
+      if (options?.accept) chosen = options.accept === 'all' ? items : items.filter((i) => options.accept!.includes(i.label));
+      else chosen = await vscode.window.showQuickPick(items, { canPickMany: true, title: vscode.l10n.t('Add renderings from your translations to the workspace glossary (as admitted)'), matchOnDescription: true, matchOnDetail: true });
+      if (!chosen || chosen.length === 0) return 0;
+      const uri = vscode.window.activeTextEditor?.document.uri.toString() ?? vscode.workspace.workspaceFolders?.[0]?.uri.toString();
+      if (!uri) return 0;
+      let written = 0;
+      // One at a time: each addition is computed on the glossary the previous one left.
+      for (const { suggestion: s } of chosen) {
+        const ok = await vscode.commands.executeCommand(SERVER_COMMANDS.addToGlossary, { uri, text: s.en, conceptId: s.conceptId, zh: s.conceptId ? undefined : s.zh, status: 'admitted', authority: 'translation memory', source: s.file } satisfies AddToGlossaryArgs);
+        if (ok) written++;
+      }
+      void vscode.window.showInformationMessage(vscode.l10n.t('Added {0} renderings to the workspace glossary.', written));
+      return written;
     }),
 
     vscode.commands.registerCommand(CLIENT_COMMANDS.showFormulations, async () => {

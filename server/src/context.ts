@@ -9,6 +9,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Analysis, candidateFindings, documentKind, type Finding, type FormulationMatch, glossaryFormat, type TifaEngine } from './core';
 import { TifaDocument } from './document';
 import type { GlossaryManager } from './glossaryManager';
+import type { MemoryFeature } from './features/memory';
 import { readParallelSource } from './parallel';
 import { RecordStore } from './record';
 import type { SettingsStore } from './settings';
@@ -35,6 +36,8 @@ export class TifaContext {
   /** Open documents by file path (URI for other schemes), kept by the server on open and close. */
   readonly openPaths = new Map<string, string>();
   onTooLargeChange: () => void = () => undefined;
+  /** Translation memories (features/memory.ts), once registered. */
+  memory: MemoryFeature | undefined;
   /** The built-in record, indexed per engine in the background. */
   readonly record: RecordStore = new RecordStore(undefined, (message) => this.connection.console.warn(message));
 

@@ -101,7 +101,33 @@ export const CLIENT_COMMANDS = {
   openAttestation: 'tifa.openAttestation',
   showTimeline: 'tifa.showTimeline',
   compareFormulations: 'tifa.compareFormulations',
+  suggestGlossaryEntries: 'tifa.suggestGlossaryEntries',
 } as const;
+
+/** Renderings the translation memories use that the glossary lacks, for "Suggest Glossary Entries from Translations". */
+export const MEMORY_SUGGESTIONS_REQUEST = 'tifa/memorySuggestions';
+
+export interface MemorySuggestion {
+  /** The glossary concept's id; absent for a candidate from the record. */
+  conceptId?: string;
+  zh: string;
+  en: string;
+  /** Units whose target uses it, of `units` that hold the formulation. */
+  count: number;
+  units: number;
+  /** Mined renderings: the Dice coefficient. */
+  confidence?: number;
+  /** The memory file of its first unit, relative to the workspace folder. */
+  file: string;
+}
+
+export interface MemorySuggestionsResult {
+  suggestions: MemorySuggestion[];
+  /** Units and files in the memory; building: an analysis is under way. */
+  memoryUnits: number;
+  memoryFiles: number;
+  building: boolean;
+}
 
 /** The code action kind of "fix all", usable in editor.codeActionsOnSave. */
 export const FIX_ALL_KIND = 'source.fixAll.tifa';
@@ -150,4 +176,7 @@ export interface AddToGlossaryArgs {
   status?: 'admitted' | 'preferred' | 'deprecated';
   /** A Chinese form, when the selection names no known concept. */
   zh?: string;
+  /** Written with the rendering: who says so ("translation memory") and where it comes from (the memory file). */
+  authority?: string;
+  source?: string;
 }

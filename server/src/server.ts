@@ -19,6 +19,7 @@ import { registerRecordViews } from './features/recordViews';
 import { registerGlossaryReload, watchGlossaryFiles } from './features/glossaryReload';
 import { registerHover } from './features/hover';
 import { registerInlayHints } from './features/inlayHints';
+import { registerMemory, watchMemoryFiles } from './features/memory';
 import { registerParallelRefresh } from './features/parallelRefresh';
 import { registerReferences } from './features/references';
 import { registerStatus } from './features/status';
@@ -52,11 +53,23 @@ connection.onInitialize((params): InitializeResult => {
   const status = registerStatus(ctx);
   ctx.onTooLargeChange = () => status.send();
   const corpora = registerCorpora(ctx);
+  const memory = registerMemory(ctx, () => diagnostics.refreshAll());
+  ctx.memory = memory;
   const glossaryReload = registerGlossaryReload(ctx, () => {
     glossaryDiagnostics.publish();
     status.send();
     diagnostics.refreshAll();
-  }, { settingsChanged: () => void corpora.update(), filesChanged: (paths) => corpora.filesChanged(paths) });
+    memory.update();
+  }, {
+    settingsChanged: () => {
+      void corpora.update();
+      memory.update();
+    },
+    filesChanged: (paths) => {
+      corpora.filesChanged(paths);
+      memory.filesChanged(paths);
+    },
+  });
   registerHover(ctx);
   registerCompletion(ctx);
   registerInlayHints(ctx);
@@ -82,10 +95,15 @@ connection.onInitialize((params): InitializeResult => {
     if (watchFiles) {
       watchGlossaryFiles(ctx);
       watchCorpusFiles(ctx);
+      watchMemoryFiles(ctx);
     }
     // The record is indexed for the engine in force once the glossaries are read, off the request path.
     // Once analysed, the record's candidates appear in the drafts: diagnostics are asked for again.
-    ctx.record.onAnalysed = () => diagnostics.refreshAll();
+    // The memory is analysed again then too, with the candidates as formulations.
+    ctx.record.onAnalysed = () => {
+      diagnostics.refreshAll();
+      memory.update();
+    };
     void glossaryReload.reload('start').then(() => corpora.update(true));
   });
 

@@ -17,7 +17,12 @@ export interface TifaSettings {
   maxFileSize: number;
   /** Folders of the user's dated texts added to the record (tifa.corpus.paths), relative to the workspace folder. */
   corpusPaths: string[];
+  /** Translation memories (tifa.memory.files): globs relative to the workspace folder. */
+  memoryFiles: string[];
 }
+
+/** By default the workspace's TMX and XLIFF files and its parallel files (an English file beside its Chinese one). */
+export const DEFAULT_MEMORY_FILES = ['**/*.tmx', '**/*.{xlf,xliff}', '**/*.en.{md,markdown,txt}'];
 
 export const DEFAULT_SETTINGS: TifaSettings = {
   levels: Object.fromEntries(RULE_CODES.map((c) => [c, RULES[c].defaultLevel])) as Record<RuleCode, Level>,
@@ -25,6 +30,7 @@ export const DEFAULT_SETTINGS: TifaSettings = {
   inlayHints: true,
   maxFileSize: DEFAULT_MAX_FILE_BYTES,
   corpusPaths: [],
+  memoryFiles: DEFAULT_MEMORY_FILES,
 };
 
 export class SettingsStore {
@@ -67,7 +73,7 @@ export class SettingsStore {
 }
 
 export function fromRaw(raw: unknown): TifaSettings {
-  const r = (raw ?? {}) as { formulations?: { severity?: unknown }; rules?: Record<string, unknown>; glossary?: { builtin?: unknown; files?: unknown; profile?: unknown }; inlayHints?: unknown; maxFileSize?: unknown; corpus?: { paths?: unknown } };
+  const r = (raw ?? {}) as { formulations?: { severity?: unknown }; rules?: Record<string, unknown>; glossary?: { builtin?: unknown; files?: unknown; profile?: unknown }; inlayHints?: unknown; maxFileSize?: unknown; corpus?: { paths?: unknown }; memory?: { files?: unknown } };
   const levels = { ...DEFAULT_SETTINGS.levels };
   for (const code of RULE_CODES) levels[code] = parseLevel(r.rules?.[code], levels[code]);
   const formulation = parseLevel(r.formulations?.severity, levels.formulation);
@@ -81,6 +87,7 @@ export function fromRaw(raw: unknown): TifaSettings {
     inlayHints: r.inlayHints !== false,
     maxFileSize: typeof r.maxFileSize === 'number' && r.maxFileSize >= 0 ? r.maxFileSize : DEFAULT_SETTINGS.maxFileSize,
     corpusPaths: Array.isArray(r.corpus?.paths) ? r.corpus.paths.filter((p): p is string => typeof p === 'string' && p.trim() !== '') : [],
+    memoryFiles: Array.isArray(r.memory?.files) ? r.memory.files.filter((p): p is string => typeof p === 'string' && p.trim() !== '') : DEFAULT_MEMORY_FILES,
   };
 }
 

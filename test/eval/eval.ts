@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { findingLevel, type Level, RULES, type RuleCode } from '../../server/src/core';
 import { ROOT, styledEngine } from '../helpers';
 import { evaluateRecord, reportRecord } from './record';
+import { evaluateMemory, reportMemory } from './memory';
 
 interface Presence { present: string; side: 'zh' | 'en'; text: string }
 interface Verdict { finding: RuleCode; concept: string; text?: string; verdict: 'right' | 'wrong' | 'unsure'; why?: string }
@@ -145,5 +146,5 @@ if (require.main === module) {
       console.error('\neval: some of the top candidates have no label: read them in the record and label them in test/eval/record-candidates.json');
       process.exitCode = 1;
     }
-  });
+  }).then(() => evaluateMemory()).then(reportMemory);
 }

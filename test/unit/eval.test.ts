@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { evaluate } from '../eval/eval';
 import { evaluateRecord, type RecordEvalResult } from '../eval/record';
+import { evaluateMemory, type MemoryEvalResult } from '../eval/memory';
 
 /**
  * The thresholds of `npm run eval`, set from what was measured on 2026-11-29 (README, "Measured on
@@ -59,5 +60,32 @@ describe('evaluation of the record (73 formulations read, top 100 candidates jud
     assert.ok(r.recallAll >= 0.739, `recall ${r.recallAll}: not held ${r.missed.join(' ')}`);
     assert.ok(r.recallShown >= 0.369, `recall in the default list ${r.recallShown}`);
     assert.deepEqual(r.firstWrong, []);
+  });
+});
+
+/**
+ * The translation memory's thresholds (README, "Translation memories, measured"): the top rendering
+ * of 56 formulations in WMT19+WMT20 newstest zh→en, read by hand.
+ */
+describe('evaluation of the translation memory (56 formulations labelled in 3,419 real units)', () => {
+  let r: MemoryEvalResult;
+  before(async function () {
+    this.timeout(120000);
+    r = await evaluateMemory();
+  });
+
+  it('labels at least 50 formulations, over the whole set', () => {
+    assert.equal(r.units, 3419);
+    assert.ok(r.labelled >= 50, `${r.labelled} labelled`);
+  });
+
+  it('top rendering: at least 46% right of those labelled, 76% of those answered, 82% at confidence 0.5 or more', () => {
+    assert.ok(r.right / r.labelled >= 0.46, `accuracy ${r.right}/${r.labelled}`);
+    assert.ok(r.right / r.answered >= 0.76, `right ${r.right}/${r.answered} answered`);
+    assert.ok(r.confident.right / r.confident.answered >= 0.82, `confident ${r.confident.right}/${r.confident.answered}`);
+  });
+
+  it('no rendering mined from a single unit', () => {
+    assert.deepEqual(r.rows.filter((x) => x.units < 2 && x.top !== undefined).map((x) => x.zh), []);
   });
 });

@@ -71,7 +71,7 @@ export function addToGlossaryHandler(ctx: TifaContext, onGlossaryWritten: Writte
       ctx,
       args.uri,
       `Add “${text}” to the workspace glossary`,
-      (existing) => addRenderingInsertions(existing, conceptId, text, args.status ?? 'admitted', zh),
+      (existing) => addRenderingInsertions(existing, conceptId, text, args.status ?? 'admitted', zh, { authority: args.authority, source: args.source }),
       (existing, after) => checkGlossaryAddition(existing, after, conceptId, text),
       onGlossaryWritten,
     );

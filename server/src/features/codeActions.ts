@@ -60,7 +60,9 @@ export function registerCodeActions(ctx: TifaContext): void {
           // Offered only when the edited file checks out (in XML: same units, only this text changed).
           if (!checkedFix(kind, document.getText(), [{ start, end, text: r.text }]).ok) continue;
           actions.push({
-            title: shown(`Replace with ${quote(r.text)} (${r.status}${r.authority ? `, ${r.authority}` : ''}) 替换为${r.status === 'preferred' ? '首选' : '可用'}译法`, LIMITS.title),
+            title: shown(r.status === 'observed'
+              ? `Replace with ${quote(r.text)}, the rendering most of your translations use 替换为译文记忆的多数译法`
+              : `Replace with ${quote(r.text)} (${r.status}${r.authority ? `, ${r.authority}` : ''}) 替换为${r.status === 'preferred' ? '首选' : '可用'}译法`, LIMITS.title),
             kind: CodeActionKind.QuickFix,
             diagnostics: [diagnostic],
             isPreferred: first,
@@ -79,7 +81,7 @@ export function registerCodeActions(ctx: TifaContext): void {
           });
         }
         const text = data.rendering ?? (data.rule === 'inconsistent-rendering' ? undefined : data.original);
-        if (data.rule !== 'missing-rendering' && data.rule !== 'number-mismatch' && text && !/[<&\n]/.test(text)) {
+        if (data.rule !== 'missing-rendering' && data.rule !== 'number-mismatch' && data.rule !== 'memory-inconsistent' && text && !/[<&\n]/.test(text)) {
           actions.push({
             title: shown(`Add ${quote(text)} to the workspace glossary as admitted 将此译法加入工作区词表`, LIMITS.title),
             kind: CodeActionKind.QuickFix,

@@ -16,7 +16,9 @@ export async function computeDiagnostics(ctx: TifaContext, document: TifaDocumen
   const { findings } = ctx.analysis(document);
   const level = (code: string) => levelOf(settings, code);
   const candidates = level('candidate-formulation') === 'off' ? [] : ctx.candidates(document);
-  return toDiagnostics(document, candidates.length ? [...findings, ...candidates].sort((a, b) => a.start - b.start || a.end - b.end) : findings, level, true);
+  const memory = level('memory-inconsistent') === 'off' || !ctx.memory ? [] : ctx.memory.findings(document);
+  const extra = [...candidates, ...memory];
+  return toDiagnostics(document, extra.length ? [...findings, ...extra].sort((a, b) => a.start - b.start || a.end - b.end) : findings, level, true, ctx.memory?.elsewhere);
 }
 
 export function registerDiagnostics(ctx: TifaContext, mode: { pull: boolean; refreshSupport: boolean }): { refreshAll(): void; refresh(uris: string[]): void } {

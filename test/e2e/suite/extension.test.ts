@@ -282,4 +282,33 @@ describe('Tifa in VS Code', () => {
     const commands = await vscode.commands.getCommands(true);
     assert.ok(commands.includes('tifa.showOutput'));
   });
+  it('translation memories: the hover section, memory-inconsistent and its fix, Suggest Glossary Entries from Translations', async () => {
+    const doc = await vscode.workspace.openTextDocument(file('memory/one.zh-en.xlf'));
+    await vscode.window.showTextDocument(doc);
+    const memoryFindings = () => vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'tifa' && codeOf(d) === 'memory-inconsistent');
+    const [flagged] = await waitFor(memoryFindings, (ds) => ds.length === 1, 'memory-inconsistent', 90000);
+    assert.deepEqual([flagged.range.start.line, flagged.range.start.character, flagged.range.end.line, flagged.range.end.character, flagged.severity, flagged.message],
+      [6, 34, 6, 45, vscode.DiagnosticSeverity.Information, '网络强国 is rendered “cyber power” here, but your translations render it “cyber superpower” in 5 of 8 units. 与译文记忆的多数译法不一致。']);
+    assert.deepEqual(flagged.relatedInformation?.map((r) => [vscode.workspace.asRelativePath(r.location.uri), r.location.range.start.line, r.message]),
+      [['memory/team.tmx', 6, '“cyber superpower” here'], ['memory/team.tmx', 10, '“cyber superpower” here'], ['memory/team.tmx', 14, '“cyber superpower” here']]);
+
+    const text = doc.getText();
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(text.indexOf('网络强国') + 1));
+    const markdown = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.ok(markdown.includes('**In your translations 译文** · 8 units\n\n- **cyber superpower** ×5 (glossary, preferred) · [memory/team.tmx:7]('), markdown);
+
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, flagged.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => a.title === 'Replace with “cyber superpower”, the rendering most of your translations use 替换为译文记忆的多数译法');
+    assert.ok(fix?.edit, JSON.stringify(actions.map((a) => a.title)));
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.equal(doc.lineAt(6).text.trim(), '<target>Strive to build a cyber superpower!</target>');
+    await waitFor(memoryFindings, (ds) => ds.length === 0, 'no memory-inconsistent once fixed', 30000);
+
+    const written = await vscode.commands.executeCommand<number>('tifa.suggestGlossaryEntries', { accept: ['自主创新 → independent innovation'] });
+    assert.equal(written, 1);
+    // The glossary is open in an editor (an earlier test): the addition is in its text, saved or not.
+    const glossary = (await vscode.workspace.openTextDocument(file('.tifa/glossary.yaml'))).getText();
+    assert.ok(glossary.includes('{ text: "independent innovation", status: admitted, authority: "translation memory", source: "memory/team.tmx" }'), glossary);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
 });
