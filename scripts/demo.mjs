@@ -41,4 +41,12 @@ tifa(['diff', join(tmp, 'gwr2019.txt'), join(tmp, 'gwr2021.txt')], (out) => {
   return [...picked, '', ...lines.filter((l) => /^\+ (新发展格局|碳达峰|碳中和) /.test(l))].join('\n') + '\n';
 });
 rmSync(tmp, { recursive: true, force: true });
+
+// As a translator would: what the team's translation memory says, and a draft checked against it.
+console.log('\n== tifa memory examples/translations/team.tmx --no-builtin-record (the renderings the example team\'s translations use)');
+tifa(['memory', join('examples', 'translations', 'team.tmx'), '--no-builtin-record']);
+console.log('\n== tifa lint examples/translations/draft.zh-en.xlf --memory examples/translations/team.tmx');
+const lint = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'lint', join('examples', 'translations', 'draft.zh-en.xlf'), '--memory', join('examples', 'translations', 'team.tmx')], { cwd: root, encoding: 'utf8' });
+process.stdout.write(lint.stdout);
+if (lint.status !== 0) failed = true;
 process.exitCode = failed ? 1 : 0;

@@ -70,6 +70,8 @@ function showStatus(status: TifaStatus): void {
     statusItem.severity = vscode.LanguageStatusSeverity.Information;
     statusItem.detail = vscode.l10n.t('Glossary: {0}', names);
   }
+  if (status.memory?.building) statusItem.detail += ' ' + vscode.l10n.t('Reading translation memories…');
+  else if (status.memory?.units) statusItem.detail += ' ' + vscode.l10n.t('Translation memories: {0} units in {1} files.', status.memory.units, status.memory.files);
   if (status.tooLarge?.length) {
     statusItem.severity = vscode.LanguageStatusSeverity.Warning;
     const files = status.tooLarge.map((u) => vscode.workspace.asRelativePath(vscode.Uri.parse(u))).join(', ');

@@ -25,6 +25,7 @@ export function readMemories(paths: readonly string[], err: (s: string) => void)
       err(`tifa: memory ${path}: ${read.reason}`);
       continue;
     }
+    for (const problem of read.problems) err(`tifa: memory ${path}: ${problem}`);
     if (read.units.length === 0) err(`tifa: memory ${path}: no Chinese–English units`);
     out.push({ name: path, units: read.units, text: read.text });
   }

@@ -6,11 +6,12 @@
  */
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { documentKind, type DocumentKind, memoryFormat, type MemoryUnit, memoryUnits, parallelUnits } from './core';
+import { documentKind, type DocumentKind, memoryFormat, type MemoryUnit, memoryUnits, parallelUnits, readMemoryText } from './core';
 import { readTextFile } from './files';
 import { parallelSourcePath } from './parallel';
 
-export type MemoryRead = { ok: true; units: MemoryUnit[]; text: string } | { ok: false; reason: string };
+/** A file's units and text, with what in it could not be read; or why nothing could be. */
+export type MemoryRead = { ok: true; units: MemoryUnit[]; text: string; problems: string[] } | { ok: false; reason: string };
 
 /** Whether a path can be a memory: a bilingual file, or an English file with a Chinese counterpart. */
 export function isMemoryPath(path: string): boolean {
@@ -28,7 +29,9 @@ export function readMemoryFile(path: string, maxBytes: number, openText?: (path:
   const format = memoryFormat(path);
   if (format) {
     const r = read(path);
-    return r.ok ? { ok: true, units: memoryUnits(r.text, format), text: r.text } : r;
+    if (!r.ok) return r;
+    const { units, problems } = readMemoryText(r.text, format);
+    return { ok: true, units, text: r.text, problems };
   }
   const source = parallelSourcePath(path);
   if (!source) return { ok: false, reason: `${basename(path)} is not a translation memory (XLIFF, TMX, CSV/TSV, or name.en.md beside name.zh.md)` };
@@ -38,7 +41,7 @@ export function readMemoryFile(path: string, maxBytes: number, openText?: (path:
   if (!zh.ok) return zh;
   const units = parallelUnits(zh.text, documentKind(undefined, source) === 'markdown', en.text, documentKind(undefined, path) === 'markdown');
   if (!units) return { ok: false, reason: `${basename(path)} and ${basename(source)} have different numbers of paragraphs, so they are not paired` };
-  return { ok: true, units, text: en.text };
+  return { ok: true, units, text: en.text, problems: [] };
 }
 
 /** Files read before, by path, while their size and modification time stay the same. */

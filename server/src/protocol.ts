@@ -140,6 +140,8 @@ export interface TifaStatus {
   stale: string[];
   /** Open documents over tifa.maxFileSize, not checked. */
   tooLarge: string[];
+  /** The translation memories in force (tifa.memory.files): units and files, and whether a build is under way. */
+  memory?: { units: number; files: number; building: boolean };
 }
 
 export interface ExportParams {

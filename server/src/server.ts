@@ -53,7 +53,7 @@ connection.onInitialize((params): InitializeResult => {
   const status = registerStatus(ctx);
   ctx.onTooLargeChange = () => status.send();
   const corpora = registerCorpora(ctx);
-  const memory = registerMemory(ctx, () => diagnostics.refreshAll());
+  const memory = registerMemory(ctx, () => diagnostics.refreshAll(), () => status.send());
   ctx.memory = memory;
   const glossaryReload = registerGlossaryReload(ctx, () => {
     glossaryDiagnostics.publish();

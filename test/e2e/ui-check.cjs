@@ -189,6 +189,52 @@ async function poll(fn, what, ms = 30000) {
     }, 'the warning to leave the Problems panel', 15000).catch(() => false);
     check(warningGone, 'the fixed warning leaves the Problems panel; the formulations stay');
 
+    // Translation memories: the example team's TMX says "cyber superpower" five times; a draft
+    // XLIFF that says "cyber power" gets memory-inconsistent (and, by the example house style,
+    // deprecated-rendering), shown on hover and in the Problems panel with the TMX's units.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+P');
+    await page.keyboard.type('draft.zh-en.xlf');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'draft.zh-en.xlf' }).first().waitFor({ timeout: 15000 });
+    await page.keyboard.press('Enter');
+    const xlfTab = page.locator('.tabs-container .tab', { hasText: 'draft.zh-en.xlf' }).first();
+    await xlfTab.waitFor({ timeout: 30000 });
+    let memoryText = '';
+    for (let attempt = 0; attempt < 20 && !memoryText.includes('your translations render it'); attempt++) {
+      const at = await page.evaluate((w) => {
+        // Every editor's lines (the note opened earlier is still there, hidden): the visible match.
+        for (const lines of document.querySelectorAll('.editor-instance .monaco-editor .view-lines')) {
+          const walker = document.createTreeWalker(lines, NodeFilter.SHOW_TEXT);
+          for (let n; (n = walker.nextNode());) {
+            // Monaco draws spaces as no-break spaces.
+            const i = n.data.replace(/\u00a0/g, ' ').indexOf(w);
+            if (i < 0) continue;
+            const r = document.createRange(); r.setStart(n, i + 6); r.setEnd(n, i + 11);
+            const b = r.getBoundingClientRect();
+            if (b.width > 0) return { x: b.x, y: b.y, w: b.width, h: b.height };
+          }
+        }
+        return null;
+      }, 'cyber power');
+      if (!at) { await new Promise((r) => setTimeout(r, 1000)); continue; }
+      await page.mouse.move(at.x + 400, at.y + 200);
+      await page.mouse.move(at.x + at.w / 2, at.y + at.h / 2, { steps: 4 });
+      try {
+        const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'your translations' }).first();
+        await hover.waitFor({ timeout: 3000 });
+        memoryText = (await hover.innerText()).replace(/\s+/g, ' ');
+      } catch {
+        log('memory hover attempt', attempt, 'not yet (the memory is built in the background)');
+      }
+    }
+    check(memoryText.includes('网络强国 is rendered “cyber power” here, but your translations render it “cyber superpower” in 5 of 8 units.'), 'an XLIFF draft that departs from the translation memory gets memory-inconsistent, on hover');
+    await poll(() => page.evaluate(() => [...document.querySelectorAll('.monaco-hover:not(.hidden)')].every((h) => {
+      for (let e = h; e; e = e.parentElement) if (getComputedStyle(e).opacity !== '1') return false;
+      return true;
+    })), 'the hover to finish fading in', 5000).catch(() => undefined);
+    await page.screenshot({ path: path.join(shots, 'memory.png') });
+    log('saved', path.join(shots, 'memory.png'));
+
     // The record: the Formulation timeline, run from the command palette as an analyst would,
     // with the editors and the panel closed so that the picture shows the chart.
     await page.keyboard.press('Escape');

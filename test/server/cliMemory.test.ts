@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ROOT, tifa } from '../helpers';
 
 const F = 'test/fixtures/memory';
@@ -17,6 +20,22 @@ describe('tifa memory, and tifa lint --memory', function () {
     ]);
     assert.deepEqual(out[0].renderings[0].units[5], { file: `${F}/pairs.csv`, line: 2, zh: '网络强国，我们的目标', en: 'A cyber superpower, our goal' });
     assert.deepEqual(out[0].renderings[1].units[0], { file: `${F}/team.tmx`, line: 27, zh: '建设网络强国的战略部署', en: 'The strategic plan to become a cyber power' });
+  });
+
+  it('XLIFF and parallel files (an English file beside its Chinese one, BOM and CRLF)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tifa-memory-cli-'));
+    try {
+      writeFileSync(join(dir, 'talk.zh.md'), '\uFEFF# 讲话\r\n\r\n建设网络强国。\r\n\r\n坚持自主创新。\r\n');
+      writeFileSync(join(dir, 'talk.en.md'), '# Speech\r\n\r\nBuild a cyber superpower.\r\n\r\nKeep to independent innovation.\r\n');
+      const r = tifa(['memory', join(dir, 'talk.en.md'), join(ROOT, F, 'draft.zh-en.xlf'), '--format', 'json', '--no-builtin-record'], ROOT);
+      assert.equal(r.code, 0, r.stderr);
+      const out = JSON.parse(r.stdout) as Array<{ zh: string; renderings: Array<{ en: string; count: number; kind: string; units: Array<{ file: string; line: number; en: string }> }> }>;
+      assert.deepEqual(out.map((e) => [e.zh, e.renderings.map((x) => [x.en, x.count, x.kind, x.units.map((u) => [u.file.endsWith('talk.en.md') ? 'talk.en.md' : 'draft', u.line, u.en])])]), [
+        ['网络强国', [['cyber power', 2, 'mined', [['draft', 7, 'Strive to build a cyber power!'], ['draft', 11, 'A cyber power (𠮷)']]], ['cyber superpower', 1, 'glossary', [['talk.en.md', 3, 'Build a cyber superpower.']]]]],
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('CSV and text', () => {

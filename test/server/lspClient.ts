@@ -93,6 +93,7 @@ export class TestClient {
     );
     this.connection.onNotification('window/logMessage', (p: { message: string }) => {
       this.log += p.message + '\n';
+      this.wake(); // `until` may be waiting for a line of the log
     });
     this.connection.onNotification('window/showMessage', (p: { type: number; message: string }) => {
       this.shown.push(p);

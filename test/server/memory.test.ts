@@ -91,10 +91,52 @@ describe('translation memories in the editor (server)', () => {
     assert.deepEqual(loaded.problems, []);
   });
 
+  it('the status says how many units the memories hold, once built', async () => {
+    const status = await client.until(() => client.notifications.filter((n) => n.method === 'tifa/status').at(-1)?.params as { memory?: { units: number; files: number; building: boolean } } | undefined, (st) => st.memory?.building === false, 'a status with the memory built');
+    assert.deepEqual(status.memory, { units: 12, files: 2, building: false });
+  });
+
   it('picks up a memory changed on disk: with every unit saying "cyber power", the draft is the majority', async () => {
     writeFileSync(tmxPath(), readFileSync(tmxPath(), 'utf8').replace(/cyber superpower/g, 'cyber power'));
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(tmxPath()).href, type: 2 }] });
     const after = await client.diagnostics(uri, (ds) => !ds.some((d) => d.code === 'memory-inconsistent'), 30000);
     assert.deepEqual(after.filter((d) => d.code === 'memory-inconsistent'), []);
+  });
+});
+
+describe('translation memories that cannot be read (server)', () => {
+  let dir: string;
+  let client: TestClient;
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'tifa-memory-bad-'));
+    copyFileSync(join(ROOT, 'test', 'fixtures', 'memory', 'team.tmx'), join(dir, 'good.tmx'));
+    writeFileSync(join(dir, 'broken.tmx'), '<tmx><body><tu><tuv xml:lang="zh-CN"><seg>网络强国</seg></tuv><tuv xml:lang="en"><seg>cyber');
+    writeFileSync(join(dir, 'binary.tmx'), Buffer.from([0x3c, 0x74, 0, 0, 0xff, 0xfe, 0, 1, 2, 3]));
+    writeFileSync(join(dir, 'deep.xlf'), `<xliff>${'<g>'.repeat(6000)}${'</g>'.repeat(6000)}</xliff>`);
+    writeFileSync(join(dir, 'one-column.csv'), 'zh\n网络强国\n自主创新\n');
+    client = new TestClient({ folders: [dir], capabilities: { workspace: { configuration: true } }, settings: () => ({ memory: { files: ['*.tmx', '*.xlf', '*.csv', '../outside/*.tmx', '/etc/*.tmx'] } }) });
+    await client.initialize();
+  });
+  after(async () => {
+    await client.shutdown();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reads what can be read, says why the rest is not, refuses paths outside the workspace, and keeps answering', async () => {
+    await client.until(() => client.log, (log) => log.includes('Tifa: translation memory: '), 'the memory built', 60000);
+    // The truncated file's one unit is read as far as it goes ("cyber"); the others have none.
+    assert.ok(client.log.includes('Tifa: translation memory: 12 units in 2 files, 2 formulations with renderings.'), client.log);
+    assert.ok(client.log.includes('Tifa: memory binary.tmx: it is a binary file\n'), client.log);
+    assert.ok(/Tifa: memory deep\.xlf: .*nest.*\n/.test(client.log), client.log);
+    assert.ok(client.log.includes('Tifa: memory one-column.csv: no Chinese–English units\n'), client.log);
+    const refused = client.shown.map((m) => m.message).filter((m) => m.startsWith('Tifa: tifa.memory.files'));
+    assert.deepEqual(refused, [
+      'Tifa: tifa.memory.files: "../outside/*.tmx" leads outside the workspace folder; not read',
+      'Tifa: tifa.memory.files: "/etc/*.tmx" is an absolute path: memory patterns are relative to the workspace folder; not read',
+    ]);
+    const result = (await client.connection.sendRequest('tifa/memorySuggestions', {})) as MemorySuggestionsResult;
+    assert.deepEqual(result.suggestions.map((s) => [s.zh, s.en, s.file]), [['网络强国', 'cyber power', 'good.tmx'], ['自主创新', 'independent innovation', 'good.tmx']]);
+    assert.equal(client.exitCode, undefined);
   });
 });

@@ -42,7 +42,7 @@ export { type Candidate, type CandidateSignal, candidateGlossary, candidateId, d
 export { timelineSvg, type TimelineSeries } from './render/timelineSvg';
 export { analyzeRecord, analyzeRecordSteps, type RecordAnalysis } from './record/build';
 export { countByConcept, diffFormulations, type FormulationDiff, inventory, type InventoryEntry, timeline, type TimelinePoint } from './record/inventory';
-export { memoryFormat, type MemoryFormat, type MemoryUnit, memoryUnits, parallelUnits } from './memory/units';
+export { memoryFormat, type MemoryFormat, type MemoryUnit, memoryUnits, parallelUnits, readMemoryText } from './memory/units';
 export { buildMemorySteps, type MemoryEntry, type MemoryFile, type ObservedRendering, TranslationMemory } from './memory/observe';
 export { majorityOf, memoryFindings } from './memory/check';
 export { memorySection } from './render/memorySection';

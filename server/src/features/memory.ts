@@ -35,9 +35,11 @@ export interface MemoryFeature {
   /** The location of a memory unit's target, for related information. */
   elsewhere(file: string, start: number, end: number): Location | undefined;
   readonly memory: TranslationMemory | undefined;
+  /** For the status item. */
+  summary(): { units: number; files: number; building: boolean };
 }
 
-export function registerMemory(ctx: TifaContext, onBuilt: () => void): MemoryFeature {
+export function registerMemory(ctx: TifaContext, onBuilt: () => void, onProgress: () => void = () => undefined): MemoryFeature {
   const { connection, documents, settings, glossaries } = ctx;
   const cache = new MemoryFileCache();
   let memory: TranslationMemory | undefined;
@@ -73,7 +75,10 @@ export function registerMemory(ctx: TifaContext, onBuilt: () => void): MemoryFea
 
   const build = async () => {
     const mine = ++generation;
-    building = true;
+    if (!building) {
+      building = true;
+      onProgress();
+    }
     const engine = ctx.engineFor(pathToFileURL(glossaries.folders[0] ?? '/').href);
     const candidates = ctx.record.ready(engine)?.candidateEngine;
     const files: MemoryFile[] = [];
@@ -103,7 +108,9 @@ export function registerMemory(ctx: TifaContext, onBuilt: () => void): MemoryFea
         connection.console.info(`Tifa: memory ${label}: ${read.reason}`);
         continue;
       }
+      for (const problem of read.problems) connection.console.info(`Tifa: memory ${label}: ${problem}`);
       if (read.units.length) files.push({ name: path, units: read.units });
+      else connection.console.info(`Tifa: memory ${label}: no Chinese–English units`);
       nextTexts.set(path, read.text);
     }
     const steps = buildMemorySteps(files, engine, candidates);
@@ -116,7 +123,8 @@ export function registerMemory(ctx: TifaContext, onBuilt: () => void): MemoryFea
         texts = nextTexts;
         lineIndexes.clear(); // files re-read may have changed lines
         building = false;
-        connection.console.info(`Tifa: translation memory: ${memory.unitCount} units in ${files.length} files, ${memory.list().length} formulations with renderings.`);
+        onProgress();
+        connection.console.info(`Tifa: translation memory: ${memory.unitCount} units in ${files.length} file${files.length === 1 ? '' : 's'}, ${memory.list().length} formulations with renderings.`);
         onBuilt();
         return;
       }
@@ -154,6 +162,9 @@ export function registerMemory(ctx: TifaContext, onBuilt: () => void): MemoryFea
     },
     update() {
       later(0);
+    },
+    summary() {
+      return { units: memory?.unitCount ?? 0, files: memory?.files.length ?? 0, building };
     },
     filesChanged(changed: string[]) {
       if (changed.some((p) => isMemoryPath(p) || texts.has(p))) later(100);

@@ -25,6 +25,7 @@ export function currentStatus(ctx: TifaContext): TifaStatus {
     errors: glossaries.reduce((n, g) => n + g.errors, 0),
     stale: loaded.filter((g) => g.stale).map((g) => g.label),
     tooLarge: [...ctx.tooLarge],
+    ...(ctx.memory ? { memory: ctx.memory.summary() } : {}),
   };
 }
 

@@ -38,13 +38,19 @@ const LATIN = /[A-Za-z]/;
 
 /** Units of a bilingual file; `keepMaps` keeps each target's offset map (an open document's). */
 export function memoryUnits(text: string, format: MemoryFormat, keepMaps = false): MemoryUnit[] {
-  if (format === 'xliff' || format === 'tmx') return xmlUnits(text, format, keepMaps);
-  return csvUnits(text, format === 'tsv' ? '\t' : ',');
+  return readMemoryText(text, format, keepMaps).units;
 }
 
-function xmlUnits(text: string, format: 'xliff' | 'tmx', keepMaps: boolean): MemoryUnit[] {
+/** The units, and what in the file could not be read (XML nested too deep, a DOCTYPE ignored). */
+export function readMemoryText(text: string, format: MemoryFormat, keepMaps = false): { units: MemoryUnit[]; problems: string[] } {
+  if (format === 'xliff' || format === 'tmx') return xmlUnits(text, format, keepMaps);
+  return { units: csvUnits(text, format === 'tsv' ? '\t' : ','), problems: [] };
+}
+
+function xmlUnits(text: string, format: 'xliff' | 'tmx', keepMaps: boolean): { units: MemoryUnit[]; problems: string[] } {
   const out: MemoryUnit[] = [];
-  for (const pair of parseBilingualXml(text, format).pairs) {
+  const xml = parseBilingualXml(text, format);
+  for (const pair of xml.pairs) {
     const zh = pair.segments.find((s) => s.lang.toLowerCase().startsWith('zh'));
     const en = pair.segments.find((s) => s.lang.toLowerCase().startsWith('en'));
     if (!zh || !en) continue;
@@ -52,7 +58,7 @@ function xmlUnits(text: string, format: 'xliff' | 'tmx', keepMaps: boolean): Mem
     if (!enText.trim() || !zh.text.text.trim()) continue;
     out.push({ zh: zh.text.text, en: enText, target: [en.start, en.end], source: [zh.start, zh.end], ...(keepMaps ? { targetMap: en.text } : {}) });
   }
-  return out;
+  return { units: out, problems: xml.problems.map((p) => p.message) };
 }
 
 /**
