@@ -20,13 +20,14 @@ import { readParallelSource } from './parallel';
 import { RECORD_USAGE, recordMain, RecordUsageError } from './cliRecord';
 import { buildMemory, candidateEngine, lineFinder, MEMORY_USAGE, memoryMain, MemoryUsageError, readMemories } from './cliMemory';
 import { documentMemoryUnits } from './memoryFiles';
+import { toGithub, toSarif } from './cliFormats';
 
 /** Files larger than this are not checked (the editor's tifa.maxFileSize default). */
 const MAX_FILE_BYTES = DEFAULT_MAX_FILE_BYTES;
 
 declare const VERSION: string;
 
-const USAGE = `Usage: tifa lint <files or globs...> [--format text|json] [--glossary FILE...] [--memory FILE...] [--fix]
+const USAGE = `Usage: tifa lint <files or globs...> [--format text|json|sarif|github] [--glossary FILE...] [--memory FILE...] [--fix]
        tifa export --format tbx|csv|yaml [--out FILE] [--glossary FILE...] [--no-builtin]
 ${RECORD_USAGE}
 ${MEMORY_USAGE}
@@ -34,8 +35,10 @@ ${MEMORY_USAGE}
 Flags canonical formulations (提法) in Chinese and English drafts (Markdown, plain text, XLIFF,
 TMX), checks their English renderings against the glossary, and reports what it finds.
 
-  --format text|json   text: path:line:col severity code message (default)
+  --format FORMAT      text: path:line:col severity code message (default)
                        json: [{ "path", "diagnostics": [LSP diagnostics] }]
+                       sarif: SARIF 2.1.0 (GitHub code scanning and other CI viewers)
+                       github: GitHub Actions annotations (::warning file=…,line=…::message)
   --glossary FILE      also use this glossary (YAML, TBX or CSV); may be repeated
   --fix                replace deprecated and inconsistent renderings with the glossary's
                        preferred ones, in place, then report what remains
@@ -68,7 +71,7 @@ interface Options {
   command: 'lint' | 'export';
   out?: string;
   files: string[];
-  format: 'text' | 'json' | 'tbx' | 'csv' | 'yaml';
+  format: 'text' | 'json' | 'sarif' | 'github' | 'tbx' | 'csv' | 'yaml';
   glossaries: string[];
   builtin: boolean;
   fix: boolean;
@@ -82,7 +85,7 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' | 'record' | 'm
   if (command === 'record' || command === 'timeline' || command === 'diff') return 'record';
   if (command === 'memory') return 'memory';
   if (command !== 'lint' && command !== 'export') throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
-  const formats = command === 'lint' ? ['text', 'json'] : ['tbx', 'csv', 'yaml'];
+  const formats = command === 'lint' ? ['text', 'json', 'sarif', 'github'] : ['tbx', 'csv', 'yaml'];
   const options: Options = { command, files: [], format: command === 'lint' ? 'text' : 'yaml', glossaries: [], builtin: true, fix: false, memories: [] };
   let formatGiven = false;
   for (let i = 0; i < rest.length; i++) {
@@ -258,7 +261,7 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     const document = TextDocument.create(pathToFileURL(resolve(path)).href, 'plaintext', 1, text);
     let findings = lintFile(engine, path, text).findings;
     if (memory) findings = [...findings, ...memory.check(path, text)].sort((a, b) => a.start - b.start || a.end - b.end);
-    if (options.format === 'json') {
+    if (options.format !== 'text') {
       const diagnostics = toDiagnostics(document, findings, levelOf, false, memory?.elsewhere);
       if (diagnostics.some((d) => d.severity === DiagnosticSeverity.Error || d.severity === DiagnosticSeverity.Warning)) worst = 1;
       report.push({ path, diagnostics: diagnostics.map(({ data: _data, ...d }) => d) });
@@ -279,6 +282,11 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
   }
   if (options.fix) err(`tifa: fixed ${fixed} rendering${fixed === 1 ? '' : 's'}`);
   if (options.format === 'json') out(JSON.stringify(report, null, 2));
+  else if (options.format === 'sarif') out(JSON.stringify(toSarif(report, VERSION), null, 2));
+  else if (options.format === 'github') {
+    const lines = toGithub(report);
+    if (lines.length) out(lines.join('\n'));
+  }
   return unreadable > 0 ? 2 : worst;
 }
 

@@ -126,7 +126,7 @@ describe('tifa command line', () => {
       [[], 'tifa: no command given'],
       [['check', 'a.md'], 'tifa: unknown command "check"'],
       [['lint'], 'tifa: no files given'],
-      [['lint', 'plain.md', '--format', 'xml'], 'tifa: --format must be text or json, not "xml"'],
+      [['lint', 'plain.md', '--format', 'xml'], 'tifa: --format must be text, json, sarif or github, not "xml"'],
       [['lint', 'plain.md', '--colour'], 'tifa: unknown option "--colour"'],
       [['lint', 'nothing-*.md'], 'tifa: no file matches "nothing-*.md"'],
     ] as const) {
