@@ -120,6 +120,9 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' | 'record' | 'm
   return options;
 }
 
+/** Folders a walk or a glob never enters: installed packages and version control are no one's drafts. */
+const NEVER_WALKED = ['**/node_modules/**', '**/.git/**'];
+
 async function expand(args: string[]): Promise<string[]> {
   const out: string[] = [];
   for (const arg of args) {
@@ -132,11 +135,11 @@ async function expand(args: string[]): Promise<string[]> {
     // Folders are walked without following links into other folders (a link loop or a link to
     // "/" would otherwise list files again and again); what is found is checked file by file.
     if (stat?.isDirectory()) {
-      for (const f of (await glob([DRAFT_GLOB], { cwd: arg, absolute: false, followSymbolicLinks: false })).sort()) out.push(`${arg.replace(/\/$/, '')}/${f}`);
+      for (const f of (await glob([DRAFT_GLOB], { cwd: arg, absolute: false, followSymbolicLinks: false, ignore: NEVER_WALKED })).sort()) out.push(`${arg.replace(/\/$/, '')}/${f}`);
     }
     else if (stat) out.push(arg);
     else {
-      const found = (await glob([globPattern(arg)], { absolute: false, followSymbolicLinks: false })).sort();
+      const found = (await glob([globPattern(arg)], { absolute: false, followSymbolicLinks: false, ignore: NEVER_WALKED })).sort();
       if (found.length === 0) throw new UsageError(`no file matches "${arg}"`);
       for (const f of found) out.push(f);
     }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -64,6 +64,22 @@ describe('tifa command line', () => {
       }
     } finally {
       rmSync(copy, { recursive: true, force: true });
+    }
+  });
+
+  it('never walks into node_modules or .git, in a folder or a glob; a file named there is still read', () => {
+    const project = mkdtempSync(join(tmpdir(), 'tifa-walk-'));
+    try {
+      for (const sub of ['node_modules/pkg', '.git', 'drafts']) mkdirSync(join(project, sub), { recursive: true });
+      writeFileSync(join(project, 'node_modules', 'pkg', 'README.md'), '网络强国\n');
+      writeFileSync(join(project, '.git', 'notes.md'), '网络强国\n');
+      writeFileSync(join(project, 'drafts', 'speech.zh.md'), '建设网络强国。\n');
+      const files = (args: string[]) => (JSON.parse(tifa(['lint', ...args, '--format', 'json'], project).stdout) as Array<{ path: string }>).map((f) => f.path);
+      assert.deepEqual(files(['.']), ['./drafts/speech.zh.md']);
+      assert.deepEqual(files(['**/*.md']), ['drafts/speech.zh.md']);
+      assert.deepEqual(files(['node_modules/pkg/README.md']), ['node_modules/pkg/README.md']);
+    } finally {
+      rmSync(project, { recursive: true, force: true });
     }
   });
 
