@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # npm run check:package — the npm package as a user gets it: `npm pack` (which builds dist/ on
 # prepack), the tarball installed into an empty folder, then `tifa` and `tifa-language-server` run
-# from there. Also what the .vsix holds (`vsce ls`): every runtime bundle, the README's images.
+# from there. Also what the .vsix holds (`vsce ls`, from the same `files` list): every runtime
+# bundle, the README's images.
 # Prints PASS/FAIL lines; exits 1 if any failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -10,7 +10,9 @@ import { registerCommands } from './commands';
 import { registerViews, type ViewsApi } from './views';
 
 
-const DEFAULT_LANGUAGES = ['plaintext', 'markdown', 'xliff', 'tmx'];
+const DEFAULT_LANGUAGES = ['plaintext', 'markdown'];
+/** Bilingual XML stays XML (VS Code's own language for .xlf, .xliff and .tmx): Tifa selects it by name. */
+const BILINGUAL_XML = '**/*.{xlf,xliff,tmx}';
 
 let client: LanguageClient | undefined;
 let statusItem: vscode.LanguageStatusItem | undefined;
@@ -32,6 +34,7 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
       { scheme: 'file', language },
       { scheme: 'untitled', language },
     ]),
+    { scheme: 'file', pattern: BILINGUAL_XML },
     // Workspace glossaries are synced (not checked as drafts) so that "Add to glossary" edits
     // the text the editor has, unsaved changes included, at its version.
     { scheme: 'file', pattern: '**/.tifa/*.{yaml,yml}' },

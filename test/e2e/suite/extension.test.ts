@@ -285,6 +285,8 @@ describe('Tifa in VS Code', () => {
   it('translation memories: the hover section, memory-inconsistent and its fix, Suggest Glossary Entries from Translations', async () => {
     const doc = await vscode.workspace.openTextDocument(file('memory/one.zh-en.xlf'));
     await vscode.window.showTextDocument(doc);
+    // An XLIFF file stays XML (VS Code's language for it), and Tifa checks it all the same.
+    assert.equal(doc.languageId, 'xml');
     const memoryFindings = () => vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'tifa' && codeOf(d) === 'memory-inconsistent');
     const [flagged] = await waitFor(memoryFindings, (ds) => ds.length === 1, 'memory-inconsistent', 90000);
     assert.deepEqual([flagged.range.start.line, flagged.range.start.character, flagged.range.end.line, flagged.range.end.character, flagged.severity, flagged.message],
