@@ -9,9 +9,10 @@
  * parallel en/zh documents.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Concept, type Glossary, loadGlossaryYaml, mergeGlossaries, TifaEngine } from '../server/src/core';
 import { BUILTIN_GLOSSARY_TEXT } from '../server/src/builtinGlossary';
@@ -25,10 +26,16 @@ function arg(name: string, fallback: string): string {
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
 }
 const json = process.argv.includes('--json');
-// The shared corpus where it is beside the checkout, else the project's own fixtures (smaller,
-// repeated to the same length): a user's machine has no ../shared.
-const sharedCorpus = join(__dirname, '..', '..', 'shared', 'corpus', 'zh');
-const corpusDir = resolve(arg('--corpus', existsSync(sharedCorpus) ? sharedCorpus : join(__dirname, '..', 'test', 'fixtures')));
+// Real Chinese text, all in the project: the record's government work and congress reports and the
+// 87 speeches in bench/corpus (repeated to the length asked for); or the .txt files of --corpus DIR.
+const corpusArg = process.argv.includes('--corpus') ? resolve(arg('--corpus', '')) : undefined;
+const corpusDir = corpusArg ?? 'glossary/record/texts and bench/corpus';
+
+function projectCorpus(): string[] {
+  const texts = join(__dirname, '..', 'glossary', 'record', 'texts');
+  const record = readdirSync(texts).filter((n) => n.endsWith('.txt.gz')).sort().map((n) => gunzipSync(readFileSync(join(texts, n))).toString('utf8'));
+  return [...record, ...files(join(__dirname, '..', 'bench', 'corpus')).map((f) => readFileSync(f, 'utf8'))];
+}
 const conceptCount = Number(arg('--concepts', '50000'));
 const minChars = Number(arg('--chars', '10000000'));
 
@@ -51,7 +58,7 @@ function prng(seed: number): () => number {
 
 let corpus: string;
 try {
-  corpus = files(corpusDir).map((f) => readFileSync(f, 'utf8')).join('\n');
+  corpus = (corpusArg ? files(corpusArg).map((f) => readFileSync(f, 'utf8')) : projectCorpus()).join('\n');
 } catch (e) {
   console.error(`bench: cannot read the corpus at ${corpusDir} (${(e as Error).message}); pass --corpus DIR`);
   process.exit(2);

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Tifa against textlint + textlint-rule-prh on the same job: 10,000 terms drawn from the Chinese
 # corpus, checked over the whole corpus, each tool as a whole process (start-up included).
-#   bash bench/compare-textlint.sh [CORPUS_DIR]      (default: ../shared/corpus/zh)
+#   bash bench/compare-textlint.sh [CORPUS_DIR]      (default: bench/corpus, 87 speeches)
 # textlint is installed into a temporary folder from the npm registry, not into the project.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-corpus=$(realpath "${1:-../shared/corpus/zh}")
+corpus=$(realpath "${1:-bench/corpus}")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 node esbuild.mjs
