@@ -158,20 +158,11 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     return 2;
   }
   if (options === 'help') return out(USAGE), 0;
-  if (options === 'record') {
+  if (options === 'record' || options === 'memory') {
     try {
-      return await recordMain(argv, out, err);
+      return await (options === 'record' ? recordMain : memoryMain)(argv, out, err);
     } catch (e) {
-      if (!(e instanceof RecordUsageError)) throw e;
-      err(`tifa: ${e.message}\n\n${USAGE}`);
-      return 2;
-    }
-  }
-  if (options === 'memory') {
-    try {
-      return await memoryMain(argv, out, err);
-    } catch (e) {
-      if (!(e instanceof MemoryUsageError)) throw e;
+      if (!(e instanceof RecordUsageError) && !(e instanceof MemoryUsageError)) throw e;
       err(`tifa: ${e.message}\n\n${USAGE}`);
       return 2;
     }

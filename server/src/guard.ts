@@ -57,3 +57,16 @@ export function throwIfCancelled(token: CancellationToken): void {
 export function showMessage(connection: Connection, type: 'error' | 'warning' | 'info', message: string): void {
   void connection.sendNotification(ShowMessageNotification.type, { type: type === 'error' ? MessageType.Error : type === 'warning' ? MessageType.Warning : MessageType.Info, message }).catch(() => undefined);
 }
+
+/**
+ * A warning about a setting: in the log each time it is read, in a notice the first time only (the
+ * setting is read again at every change, and a notice each time would nag).
+ */
+export function warnOnce(connection: Connection): (message: string) => void {
+  const said = new Set<string>();
+  return (message) => {
+    connection.console.warn(`Tifa: ${message}`);
+    if (!said.has(message)) showMessage(connection, 'warning', `Tifa: ${message}`);
+    said.add(message);
+  };
+}

@@ -12,7 +12,7 @@ import type { TifaContext } from '../context';
 import type { RecordDocument } from '../core';
 import { readCorpus } from '../corpus';
 import { DEFAULT_MAX_FILE_BYTES, isInside, realFolders, refusedPattern } from '../files';
-import { showMessage } from '../guard';
+import { warnOnce } from '../guard';
 import { readRecord } from '../record';
 
 export interface Corpora {
@@ -27,12 +27,7 @@ export interface Corpora {
 export function registerCorpora(ctx: TifaContext): Corpora {
   const { connection, settings, glossaries } = ctx;
   let dirs: string[] = [];
-  const said = new Set<string>();
-  const say = (message: string) => {
-    connection.console.warn(`Tifa: ${message}`);
-    if (!said.has(message)) showMessage(connection, 'warning', `Tifa: ${message}`);
-    said.add(message);
-  };
+  const say = warnOnce(connection);
 
   const wanted = async (): Promise<string[]> => {
     const out: string[] = [];

@@ -15,7 +15,7 @@ import { buildMemorySteps, documentKind, type Finding, LineIndex, type MemoryFil
 import { type TifaContext, uriToPath } from '../context';
 import type { TifaDocument } from '../document';
 import { globPattern, isInside, refusedPattern } from '../files';
-import { showMessage } from '../guard';
+import { warnOnce } from '../guard';
 import { documentMemoryUnits, isMemoryPath, MemoryFileCache } from '../memoryFiles';
 import { readParallelSource } from '../parallel';
 import { MEMORY_SUGGESTIONS_REQUEST, type MemorySuggestion, type MemorySuggestionsResult } from '../protocol';
@@ -49,12 +49,7 @@ export function registerMemory(ctx: TifaContext, onBuilt: () => void, onProgress
   const lineIndexes = new Map<string, LineIndex>();
   let generation = 0;
   let building = false;
-  const said = new Set<string>();
-  const say = (message: string) => {
-    connection.console.warn(`Tifa: ${message}`);
-    if (!said.has(message)) showMessage(connection, 'warning', `Tifa: ${message}`);
-    said.add(message);
-  };
+  const say = warnOnce(connection);
 
   const paths = async (): Promise<string[]> => {
     const out: string[] = [];
@@ -143,7 +138,9 @@ export function registerMemory(ctx: TifaContext, onBuilt: () => void, onProgress
     const p = uriToPath(e.document.uri);
     if (p && isMemoryPath(p)) later(EDIT_DELAY_MS);
   });
+  const findingsCache = new Map<string, { version: number; memory: TranslationMemory; parallel: string | undefined; findings: Finding[] }>();
   documents.onDidClose((e) => {
+    findingsCache.delete(e.document.uri);
     const p = uriToPath(e.document.uri);
     if (p && isMemoryPath(p)) later(0);
   });
@@ -186,9 +183,14 @@ export function registerMemory(ctx: TifaContext, onBuilt: () => void, onProgress
       const kind = documentKind(document.languageId, path ?? document.uri);
       const parallel = path && kind !== 'xliff' && kind !== 'tmx' ? readParallelSource(path, MAX_MEMORY_BYTES) : undefined;
       if (kind !== 'xliff' && kind !== 'tmx' && !parallel) return [];
+      // Diagnostics are asked for again after every refresh: the same version against the same memory keeps its findings.
+      const cached = findingsCache.get(document.uri);
+      if (cached && cached.version === document.version && cached.memory === memory && cached.parallel === parallel?.text) return cached.findings;
       const text = document.getText();
       const units = documentMemoryUnits(text, kind, parallel);
-      return units.length ? memoryFindings(text, units, memory, builtFor.engine, builtFor.candidates) : [];
+      const findings = units.length ? memoryFindings(text, units, memory, builtFor.engine, builtFor.candidates) : [];
+      findingsCache.set(document.uri, { version: document.version, memory, parallel: parallel?.text, findings });
+      return findings;
     },
     elsewhere(file: string, start: number, end: number) {
       if (!texts.has(file)) return undefined;

@@ -6,6 +6,7 @@
  */
 import type { DocumentKind } from '../engine';
 import type { Finding, FixData } from './findings';
+import { type Rule, RULES } from './rules';
 import { parseBilingualXml, parseBilingualXmlOnce, type XmlDocument } from '../text/xmlSegments';
 
 export interface TextEdit {
@@ -24,8 +25,8 @@ export function preferredFixEdits(findings: readonly Finding[]): TextEdit[] {
   const edits: TextEdit[] = [];
   let lastEnd = -1;
   for (const f of [...findings].sort((a, b) => a.start - b.start || a.end - b.end)) {
-    // The memory's majority is an observation, not the glossary: fixed one at a time, by choice.
-    const first = isFixData(f.data) && f.data.rule !== 'memory-inconsistent' ? f.data.replacements[0] : undefined;
+    const rule: Rule | undefined = isFixData(f.data) ? RULES[f.data.rule] : undefined;
+    const first = isFixData(f.data) && !rule?.notInFixAll ? f.data.replacements[0] : undefined;
     if (!first || f.start < lastEnd) continue;
     edits.push({ start: f.start, end: f.end, text: first.text });
     lastEnd = f.end;

@@ -9,6 +9,8 @@ export interface Rule {
   code: string;
   defaultLevel: Level;
   description: string;
+  /** Its fix is left out of "fix all" (and `tifa lint --fix`): offered one at a time only. */
+  notInFixAll?: boolean;
 }
 
 export const RULES = {
@@ -51,6 +53,8 @@ export const RULES = {
     code: 'memory-inconsistent',
     defaultLevel: 'information',
     description: 'In a bilingual file, a formulation rendered otherwise than the clear majority of your translation memories (tifa.memory.files) render it.',
+    // The majority is an observation, not the glossary.
+    notInFixAll: true,
   },
   glossary: {
     code: 'glossary',

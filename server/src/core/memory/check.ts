@@ -11,6 +11,7 @@ import type { TifaEngine } from '../engine';
 import type { Concept } from '../glossary/model';
 import { findLemmas, knownRendering, type MemoryEntry, type ObservedRendering, sourceConcepts, type TranslationMemory } from './observe';
 import type { MemoryUnit } from './units';
+import { type Word, words } from '../text/variants';
 
 export const MIN_MAJORITY = 3;
 export const MAJORITY_SHARE = 0.6;
@@ -27,9 +28,9 @@ export function majorityOf(entry: MemoryEntry): ObservedRendering | undefined {
 }
 
 /** Where a rendering stands in a target: a glossary one through the matcher and variants, a mined one by its lemmas. */
-function spanOf(r: ObservedRendering, concept: Concept, target: string, enMatches: Parameters<typeof knownRendering>[2]): { start: number; end: number } | undefined {
-  if (r.kind === 'mined') return r.lemmas ? findLemmas(target, r.lemmas) : undefined;
-  const k = knownRendering(concept, target, enMatches);
+function spanOf(r: ObservedRendering, concept: Concept, target: string, enMatches: Parameters<typeof knownRendering>[2], targetWords: () => Word[]): { start: number; end: number } | undefined {
+  if (r.kind === 'mined') return r.lemmas ? findLemmas(target, r.lemmas, targetWords()) : undefined;
+  const k = knownRendering(concept, target, enMatches, targetWords);
   return k && k !== 'inside' && k.text === r.en ? { start: k.start, end: k.end } : undefined;
 }
 
@@ -43,15 +44,17 @@ export function memoryFindings(text: string, units: readonly MemoryUnit[], memor
     const concepts = sourceConcepts(u.zh, engine, candidates);
     if (concepts.length === 0) continue;
     let enMatches: ReturnType<TifaEngine['find']> | undefined;
+    let ws: Word[] | undefined;
+    const targetWords = () => (ws ??= words(u.en));
     for (const c of concepts) {
       const entry = memory.entry(c.id);
       const majority = entry && majorityOf(entry);
       if (!entry || !majority) continue;
       enMatches ??= engine.find(u.en).filter((m) => m.language === 'en');
-      if (spanOf(majority, c, u.en, enMatches)) continue;
+      if (spanOf(majority, c, u.en, enMatches, targetWords)) continue;
       for (const r of entry.renderings) {
         if (r === majority) continue;
-        const span = spanOf(r, c, u.en, enMatches);
+        const span = spanOf(r, c, u.en, enMatches, targetWords);
         if (!span) continue;
         const [start, end] = u.targetMap ? u.targetMap.toFile(span.start, span.end) : [u.target[0] + span.start, u.target[0] + span.end];
         const original = text.slice(start, end);

@@ -22,7 +22,7 @@
 import type { TifaEngine } from '../engine';
 import type { Concept, RenderingStatus } from '../glossary/model';
 import type { FormulationMatch } from '../text/matcher';
-import { lemma, skeleton, variantSpans, words } from '../text/variants';
+import { lemma, skeleton, variantSpans, type Word, words } from '../text/variants';
 import type { MemoryUnit } from './units';
 
 export interface ObservedRendering {
@@ -130,12 +130,12 @@ function accepted(concept: Concept): Array<{ text: string; status: RenderingStat
  * or a close variant of an accepted one. Undefined when the target has none (or renders the concept
  * only inside a longer formulation's rendering: then which words are its own is not known).
  */
-export function knownRendering(concept: Concept, target: string, enMatches: readonly FormulationMatch[]): { text: string; status: RenderingStatus; start: number; end: number } | 'inside' | undefined {
+export function knownRendering(concept: Concept, target: string, enMatches: readonly FormulationMatch[], targetWords: () => Word[] = () => words(target)): { text: string; status: RenderingStatus; start: number; end: number } | 'inside' | undefined {
   for (const m of enMatches) if (m.concept === concept && m.rendering) return { text: m.rendering.text, status: m.rendering.status, start: m.start, end: m.end };
   if (enMatches.some((m) => m.contains.includes(concept))) return 'inside';
   const list = accepted(concept);
   if (list.length === 0) return undefined;
-  const ws = words(target);
+  const ws = targetWords();
   for (const r of list) {
     const [span] = variantSpans(ws, r.skeleton);
     if (span) return { text: r.text, status: r.status, start: span.start, end: span.end };
@@ -389,12 +389,15 @@ export function* buildMemorySteps(files: readonly MemoryFile[], engine: TifaEngi
     const concepts = sourceConcepts(zhTexts[i], engine, candidates);
     if (concepts.length === 0) continue;
     const enMatches = engine.find(enTexts[i]).filter((m) => m.language === 'en');
+    // The target's words once, for every concept's variants (and only if one needs them).
+    let ws: Word[] | undefined;
+    const targetWords = () => (ws ??= words(enTexts[i]));
     for (const c of concepts) {
       conceptOf.set(c.id, c);
       let entry = memory.entries.get(c.id);
       if (!entry) memory.entries.set(c.id, (entry = { id: c.id, zh: c.zh[0] ?? c.id, inGlossary: !c.id.startsWith('candidate:'), units: [], renderings: [] }));
       entry.units.push(i);
-      const found = knownRendering(c, enTexts[i], enMatches);
+      const found = knownRendering(c, enTexts[i], enMatches, targetWords);
       if (found === 'inside') continue;
       if (found) {
         const byText = known.get(c.id) ?? new Map<string, ObservedRendering>();
@@ -609,8 +612,7 @@ function surfaceOf(keys: number[], units: number[], tokensOf: (i: number) => Tok
 }
 
 /** Where a mined rendering (its lemmas) stands in a target, if it does. */
-export function findLemmas(target: string, lemmas: readonly string[]): { start: number; end: number } | undefined {
-  const ws = words(target);
+export function findLemmas(target: string, lemmas: readonly string[], ws: readonly Word[] = words(target)): { start: number; end: number } | undefined {
   for (let i = 0; i + lemmas.length <= ws.length; i++) {
     let ok = true;
     for (let k = 0; k < lemmas.length && ok; k++) ok = ws[i + k].lemma === lemmas[k] && (k === 0 || ws[i + k].joined);

@@ -8,7 +8,7 @@ import { paragraphs } from '../checks/consistency';
 import { parseCsv } from '../formats/csv';
 import { markdownNonProse, mask } from '../text/markup';
 import type { MappedText } from '../text/mappedText';
-import { parseBilingualXml } from '../text/xmlSegments';
+import { parseBilingualXml, parseBilingualXmlOnce } from '../text/xmlSegments';
 
 export interface MemoryUnit {
   zh: string;
@@ -49,7 +49,9 @@ export function readMemoryText(text: string, format: MemoryFormat, keepMaps = fa
 
 function xmlUnits(text: string, format: 'xliff' | 'tmx', keepMaps: boolean): { units: MemoryUnit[]; problems: string[] } {
   const out: MemoryUnit[] = [];
-  const xml = parseBilingualXml(text, format);
+  // An open document's: the lint has just parsed the same text (kept, read-only). A memory file's is
+  // parsed afresh, so that a large file's parse is not kept after its units are taken.
+  const xml = keepMaps ? parseBilingualXmlOnce(text, format) : parseBilingualXml(text, format);
   for (const pair of xml.pairs) {
     const zh = pair.segments.find((s) => s.lang.toLowerCase().startsWith('zh'));
     const en = pair.segments.find((s) => s.lang.toLowerCase().startsWith('en'));
