@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import iconv from 'iconv-lite';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, tifa } from '../helpers';
@@ -33,6 +35,30 @@ describe('tifa memory, and tifa lint --memory', function () {
       assert.deepEqual(out.map((e) => [e.zh, e.renderings.map((x) => [x.en, x.count, x.kind, x.units.map((u) => [u.file.endsWith('talk.en.md') ? 'talk.en.md' : 'draft', u.line, u.en])])]), [
         ['网络强国', [['cyber power', 2, 'mined', [['draft', 7, 'Strive to build a cyber power!'], ['draft', 11, 'A cyber power (𠮷)']]], ['cyber superpower', 1, 'glossary', [['talk.en.md', 3, 'Build a cyber superpower.']]]]],
       ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('files named on the command line: a link to /dev/zero, a FIFO, a 6,000-deep XLIFF and a missing file are said and skipped; GB18030 is read', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tifa-memory-hostile-'));
+    try {
+      symlinkSync('/dev/zero', join(dir, 'zero.tmx'));
+      execFileSync('mkfifo', [join(dir, 'fifo.tmx')]);
+      writeFileSync(join(dir, 'deep.xlf'), `<xliff>${'<g>'.repeat(6000)}${'</g>'.repeat(6000)}</xliff>`);
+      const units = [0, 1].map((i) => `<tu><tuv xml:lang="zh-CN"><seg>建设網絡強國${i}</seg></tuv><tuv xml:lang="en"><seg>a cyber superpower ${i}</seg></tuv></tu>`).join('');
+      writeFileSync(join(dir, 'gb.tmx'), iconv.encode(`<?xml version="1.0" encoding="GB18030"?><tmx version="1.4"><body>${units}</body></tmx>`, 'gb18030'));
+      const r = tifa(['memory', 'zero.tmx', 'fifo.tmx', 'deep.xlf', 'gone.tmx', 'gb.tmx', '--format', 'json', '--no-builtin-record'], dir);
+      assert.equal(r.code, 0, r.stderr);
+      assert.deepEqual(r.stderr.trim().split('\n'), [
+        'tifa: memory zero.tmx: it is a device, not a regular file',
+        'tifa: memory fifo.tmx: it is a named pipe, not a regular file',
+        'tifa: memory deep.xlf: The XML nests elements more than 256 deep (at offset 772); Tifa reads no deeper and ignores the rest of the file.',
+        'tifa: memory deep.xlf: no Chinese–English units',
+        'tifa: memory gone.tmx: no such file',
+      ]);
+      const out = JSON.parse(r.stdout) as Array<{ zh: string; renderings: Array<{ en: string; count: number }> }>;
+      assert.deepEqual(out.map((e) => [e.zh, e.renderings.map((x) => [x.en, x.count])]), [['网络强国', [['cyber superpower', 2]]]]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import iconv from 'iconv-lite';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -137,6 +139,35 @@ describe('translation memories that cannot be read (server)', () => {
     ]);
     const result = (await client.connection.sendRequest('tifa/memorySuggestions', {})) as MemorySuggestionsResult;
     assert.deepEqual(result.suggestions.map((s) => [s.zh, s.en, s.file]), [['网络强国', 'cyber power', 'good.tmx'], ['自主创新', 'independent innovation', 'good.tmx']]);
+    assert.equal(client.exitCode, undefined);
+  });
+});
+
+describe('translation memories that are links to devices, pipes, or in GB18030 (server)', () => {
+  let dir: string;
+  let client: TestClient;
+
+  before(async function () {
+    dir = mkdtempSync(join(tmpdir(), 'tifa-memory-hostile-'));
+    copyFileSync(join(ROOT, 'test', 'fixtures', 'memory', 'team.tmx'), join(dir, 'good.tmx'));
+    symlinkSync('/dev/zero', join(dir, 'zero.tmx'));
+    execFileSync('mkfifo', [join(dir, 'fifo.tmx')]);
+    // GB18030, with traditional characters: read as what its bytes are, 網絡強國 found as 网络强国.
+    const units = [0, 1, 2].map((i) => `<tu><tuv xml:lang="zh-CN"><seg>建设網絡強國${i}</seg></tuv><tuv xml:lang="en"><seg>toward a cyber superpower ${i}</seg></tuv></tu>`).join('');
+    writeFileSync(join(dir, 'gb.tmx'), iconv.encode(`<?xml version="1.0" encoding="GB18030"?><tmx version="1.4"><body>${units}</body></tmx>`, 'gb18030'));
+    client = new TestClient({ folders: [dir] });
+    await client.initialize();
+  });
+  after(async () => {
+    await client?.shutdown();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('never reads the link to /dev/zero or the FIFO (the walk of tifa.memory.files passes them by), reads the GB18030 file, and keeps answering', async () => {
+    await client.until(() => client.log, (log) => log.includes('Tifa: translation memory: '), 'the memory built', 60000);
+    assert.ok(client.log.includes('Tifa: translation memory: 14 units in 2 files, 2 formulations with renderings.'), client.log);
+    const result = (await client.connection.sendRequest('tifa/memorySuggestions', {})) as MemorySuggestionsResult;
+    assert.deepEqual([result.memoryUnits, result.memoryFiles], [14, 2]);
     assert.equal(client.exitCode, undefined);
   });
 });
