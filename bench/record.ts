@@ -2,8 +2,8 @@
  * The record's figures for `npm run bench`, each at two sizes (the corpus once and twice over):
  * discovery, indexing (attestations of the glossary's formulations and the candidates), the memory
  * the analysis keeps, and hover latency in the server while it analyses the record in the
- * background. The corpus is the built-in record plus the shared speech collection where it is
- * beside the checkout (it is not shipped; see glossary/record/README.md).
+ * background. The corpus is the built-in record plus the 87 speeches in bench/corpus (in the
+ * project for the benchmark; the extension does not ship them).
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -40,7 +40,7 @@ export async function recordFigures(engine: TifaEngine): Promise<RecordFigures> 
       const speeches = await readCorpus(SPEECHES, DEFAULT_MAX_FILE_BYTES);
       if (!('error' in speeches)) {
         documents.push(...speeches.documents);
-        corpus += ` and the shared speech collection (${speeches.documents.length})`;
+        corpus += ` and the speeches in bench/corpus (${speeches.documents.length})`;
       }
     } else corpus += ` (the speech collection is missing: ${SPEECHES})`;
     return documents;
