@@ -47,7 +47,8 @@ export function matches(text: string, e: TifaEngine = styledEngine()): Array<[st
 export const CLI = join(ROOT, 'dist', 'cli.js');
 
 /** Runs `tifa` with args in cwd: exit code, standard output and standard error. */
-export function tifa(args: string[], cwd: string): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+export function tifa(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): { code: number | null; stdout: string; stderr: string } {
+  // English unless a test asks otherwise, whatever the machine's locale.
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8', ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -106,5 +106,22 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
       const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: summary });
       await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
     }),
+
+    // The walkthrough's sample: an untitled draft (nothing of the user's is touched), with a
+    // formulation to hover and a variant rendering to fix.
+    vscode.commands.registerCommand(CLIENT_COMMANDS.openSample, async () => {
+      const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: SAMPLE });
+      await vscode.window.showTextDocument(doc);
+      return doc.uri.toString();
+    }),
   );
 }
+
+const SAMPLE = `# Tifa sample 示例
+
+习近平说，核心技术是国之重器。He called core technologies "important instrument of state" (国之重器) and urged China to become a cyber superpower (网络强国).
+
+Hover 国之重器 or 网络强国 for the renderings and where they come from. The dotted phrase above is a variant of the glossary's rendering: put the cursor on it and press Ctrl+. (Cmd+. on a Mac) to fix it.
+
+将鼠标悬停在提法上可查看译法与出处；把光标放在带下划线的译法上，按 Ctrl+. 即可修正。
+`;

@@ -11,8 +11,12 @@ import { registerViews, type ViewsApi } from './views';
 
 
 const DEFAULT_LANGUAGES = ['plaintext', 'markdown'];
-/** Bilingual XML stays XML (VS Code's own language for .xlf, .xliff and .tmx): Tifa selects it by name. */
-const BILINGUAL_XML = '**/*.{xlf,xliff,tmx}';
+/**
+ * Bilingual XML stays XML (VS Code's own language for .xlf, .xliff and .tmx): Tifa selects it by
+ * name, with the CAT tools' dialects (.sdlxliff, .mqxliff, .mxliff, .txlf) and any .xml, which the
+ * server checks only when its content is XLIFF or TMX.
+ */
+const BILINGUAL_XML = '**/*.{xlf,xliff,sdlxliff,mqxliff,mxliff,txlf,tmx,xml}';
 
 let client: LanguageClient | undefined;
 let statusItem: vscode.LanguageStatusItem | undefined;
@@ -21,6 +25,24 @@ let output: vscode.LogOutputChannel | undefined;
 function languages(): string[] {
   const extra = vscode.workspace.getConfiguration('tifa').get<string[]>('languages', []);
   return [...new Set([...DEFAULT_LANGUAGES, ...extra.filter((l) => typeof l === 'string' && l)])];
+}
+
+/** The tifa settings the user set (user, workspace or folder), nested as the section is. */
+function explicitSettings(context: vscode.ExtensionContext, scopeUri: string | undefined): Record<string, unknown> {
+  const config = vscode.workspace.getConfiguration('tifa', scopeUri ? vscode.Uri.parse(scopeUri) : undefined);
+  const declared = Object.keys((context.extension.packageJSON as { contributes: { configuration: { properties: Record<string, unknown> } } }).contributes.configuration.properties);
+  const out: Record<string, unknown> = {};
+  for (const key of declared) {
+    const name = key.slice('tifa.'.length);
+    const i = config.inspect(name);
+    if (!i || [i.globalValue, i.workspaceValue, i.workspaceFolderValue, i.globalLanguageValue, i.workspaceLanguageValue, i.workspaceFolderLanguageValue].every((v) => v === undefined)) continue;
+    const parts = name.split('.');
+    let at = out;
+    for (const p of parts.slice(0, -1)) at = (at[p] ??= {}) as Record<string, unknown>;
+    // get(), not the inspected value: in Restricted Mode VS Code leaves out the workspace's value of a restricted setting.
+    at[parts[parts.length - 1]] = config.get(name);
+  }
+  return out;
 }
 
 async function start(context: vscode.ExtensionContext): Promise<void> {
@@ -47,6 +69,17 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
     // translators work across many open drafts and expect the Problems panel to list them all.
     diagnosticPullOptions: { onChange: true, onSave: true, onTabs: true },
     outputChannel: (output ??= vscode.window.createOutputChannel('Tifa', { log: true })),
+    middleware: {
+      workspace: {
+        // Only what the user set, not VS Code's defaults: the project's .tifa/config.yaml gives
+        // the rest, and a default must not hide it.
+        configuration: async (params, token, next) => {
+          const answers = await next(params, token);
+          if (!Array.isArray(answers)) return answers;
+          return params.items.map((item, i) => (item.section === 'tifa' ? explicitSettings(context, item.scopeUri) : answers[i]));
+        },
+      },
+    },
   };
   client = new LanguageClient('tifa', 'Tifa', serverOptions, clientOptions);
 

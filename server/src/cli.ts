@@ -12,9 +12,10 @@ import { pathToFileURL } from 'node:url';
 import { glob } from 'tinyglobby';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
-import { buildEngine, loadCliGlossaries } from './glossaries';
+import { levelOf as settingLevel } from './settings';
+import { loadProject, projectEngine } from './cliProject';
 import { type ElsewhereLocation, toDiagnostics } from './lspDiagnostics';
-import { checkedFix, documentKind, DRAFT_GLOB, exportGlossary, type Finding, findingLevel, type GlossaryFormat, type Level, LIMITS, memoryFindings, preferredFixEdits, RULES, shown, type TifaEngine } from './core';
+import { checkedFix, documentKind, DRAFT_GLOB, exportGlossary, type Finding, findingLevel, type GlossaryFormat, inLocale, type Level, LIMITS, type Locale, localeOf, type SegmentSkip, memoryFindings, preferredFixEdits, shown, type TifaEngine } from './core';
 import { DEFAULT_MAX_FILE_BYTES, globPattern, readTextFile } from './files';
 import { readParallelSource } from './parallel';
 import { RECORD_USAGE, recordMain, RecordUsageError } from './cliRecord';
@@ -27,7 +28,7 @@ const MAX_FILE_BYTES = DEFAULT_MAX_FILE_BYTES;
 
 declare const VERSION: string;
 
-const USAGE = `Usage: tifa lint <files or globs...> [--format text|json|sarif|github] [--glossary FILE...] [--memory FILE...] [--fix]
+const USAGE = `Usage: tifa lint <files or globs...> [--format text|json|sarif|github] [--glossary FILE...] [--memory FILE...] [--fix] [--no-config] [--lang en|zh]
        tifa export --format tbx|csv|yaml [--out FILE] [--glossary FILE...] [--no-builtin]
 ${RECORD_USAGE}
 ${MEMORY_USAGE}
@@ -46,9 +47,17 @@ TMX), checks their English renderings against the glossary, and reports what it 
                        name.zh.md): renderings that depart from its clear majority are
                        reported (memory-inconsistent); may be repeated
   --no-builtin         do not use the built-in glossary
+  --lang en|zh         the messages' language (default: the environment's, LC_ALL,
+                       LC_MESSAGES or LANG; zh_CN.UTF-8 gives Chinese)
+  --no-config          leave out the project (.tifa/config.yaml and the project's glossaries)
   --out FILE           (export) write to FILE instead of standard output
   -h, --help           show this help
   -v, --version        show the version
+
+The project is the nearest folder, from here up, with a .tifa folder: its .tifa/config.yaml
+(rule levels, glossary.files, glossary.builtin, glossary.profile, maxFileSize, ignore) and its
+glossaries apply as they do in the editor; --glossary adds to them. node_modules and .git are
+never walked.
 
 Glossaries may be YAML (.yaml), TBX (.tbx) or CSV/TSV (.csv, .tsv). \`export\` writes the
 glossaries in force (the built-in one and those given) as one file, e.g. for a CAT tool.
@@ -76,6 +85,9 @@ interface Options {
   builtin: boolean;
   fix: boolean;
   memories: string[];
+  config: boolean;
+  /** The messages' language: --lang, else the environment's (LC_ALL, LC_MESSAGES, LANG). */
+  lang: Locale;
 }
 
 function parseArgs(argv: string[]): Options | 'help' | 'version' | 'record' | 'memory' {
@@ -86,7 +98,7 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' | 'record' | 'm
   if (command === 'memory') return 'memory';
   if (command !== 'lint' && command !== 'export') throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
   const formats = command === 'lint' ? ['text', 'json', 'sarif', 'github'] : ['tbx', 'csv', 'yaml'];
-  const options: Options = { command, files: [], format: command === 'lint' ? 'text' : 'yaml', glossaries: [], builtin: true, fix: false, memories: [] };
+  const options: Options = { command, files: [], format: command === 'lint' ? 'text' : 'yaml', glossaries: [], builtin: true, fix: false, memories: [], config: true, lang: localeOf(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG) };
   let formatGiven = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
@@ -106,6 +118,12 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' | 'record' | 'm
     } else if (arg === '--glossary') options.glossaries.push(value());
     else if (arg.startsWith('--glossary=')) options.glossaries.push(arg.slice('--glossary='.length));
     else if (arg === '--no-builtin') options.builtin = false;
+    else if (arg === '--no-config') options.config = false;
+    else if (arg === '--lang' || arg.startsWith('--lang=')) {
+      const l = arg === '--lang' ? value() : arg.slice('--lang='.length);
+      if (!/^(en|zh)([-_].*)?$/i.test(l)) throw new UsageError(`--lang must be en or zh, not "${l}"`);
+      options.lang = localeOf(l);
+    }
     else if (arg === '--fix') options.fix = true;
     else if (arg === '--memory' && command === 'lint') options.memories.push(value());
     else if (arg.startsWith('-')) throw new UsageError(`unknown option "${arg}"`);
@@ -169,12 +187,15 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
   }
   if (options === 'version') return out(VERSION), 0;
 
-  const loaded = loadCliGlossaries(options.builtin, options.glossaries);
-  if ('error' in loaded) {
-    err(`tifa: ${loaded.error}`);
+  const opened = await loadProject(options, err);
+  if ('error' in opened) {
+    err(`tifa: ${opened.error}`);
     return 2;
   }
-  const engine = buildEngine(loaded);
+  const { project, loaded } = opened;
+  const engine = projectEngine(project, loaded);
+  const levelOf = (code: string): Level => settingLevel(project.settings, code);
+  const maxBytes = project.settings.maxFileSize || Number.MAX_SAFE_INTEGER;
   if (options.command === 'export') {
     const g = engine.glossary;
     const { text, warning } = exportGlossary(g, options.format as GlossaryFormat);
@@ -193,7 +214,8 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
 
   let files: string[];
   try {
-    files = await expand(options.files);
+    // The project's ignore globs leave files out as if they had not been named.
+    files = (await expand(options.files)).filter((f) => !project.config?.ignored(resolve(f)));
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     err(`tifa: ${e.message}`);
@@ -210,7 +232,7 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     const lineOf = lineFinder(memories);
     memory = {
       check: (path, text) => {
-        const kind = documentKind(undefined, path);
+        const kind = documentKind(undefined, path, text);
         const units = documentMemoryUnits(text, kind, readParallelSource(resolve(path), MAX_FILE_BYTES));
         return units.length ? memoryFindings(text, units, built, engine, candidates) : [];
       },
@@ -228,7 +250,7 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
   const seenReal = new Set<string>();
   for (const path of files) {
     // Each file on its own: one that cannot be read or written is reported and the run goes on.
-    const read = readTextFile(path, { maxBytes: MAX_FILE_BYTES });
+    const read = readTextFile(path, { maxBytes });
     if (!read.ok) {
       if (read.failure === 'binary' || read.failure === 'not-a-file') {
         err(`tifa: skipped ${path}: ${read.reason}`);
@@ -243,7 +265,7 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     seenReal.add(read.realPath);
     let text = read.text;
     if (options.fix) {
-      const result = fixFile(engine, path, text, read.encoding);
+      const result = fixFile(engine, path, text, read.encoding, project.settings.skipSegments);
       if ('error' in result) {
         err(`tifa: cannot fix ${path}: ${result.error}`);
         unreadable++;
@@ -253,10 +275,10 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
       }
     }
     const document = TextDocument.create(pathToFileURL(resolve(path)).href, 'plaintext', 1, text);
-    let findings = lintFile(engine, path, text).findings;
+    let findings = lintFile(engine, path, text, project.settings.skipSegments).findings;
     if (memory) findings = [...findings, ...memory.check(path, text)].sort((a, b) => a.start - b.start || a.end - b.end);
     if (options.format !== 'text') {
-      const diagnostics = toDiagnostics(document, findings, levelOf, false, memory?.elsewhere);
+      const diagnostics = toDiagnostics(document, findings, levelOf, false, memory?.elsewhere, options.lang);
       if (diagnostics.some((d) => d.severity === DiagnosticSeverity.Error || d.severity === DiagnosticSeverity.Warning)) worst = 1;
       report.push({ path, diagnostics: diagnostics.map(({ data: _data, ...d }) => d) });
       continue;
@@ -270,7 +292,7 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
       if (level === 'off') continue;
       if (level === 'error' || level === 'warning') worst = 1;
       const { line, character } = document.positionAt(f.start);
-      lines.push(`${path}:${line + 1}:${character + 1} ${level} ${f.code} ${shown(f.message, LIMITS.message)}`);
+      lines.push(`${path}:${line + 1}:${character + 1} ${level} ${f.code} ${shown(inLocale(options.lang, f), LIMITS.message)}`);
     }
     if (lines.length) out(lines.join('\n'));
   }
@@ -284,27 +306,22 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
   return unreadable > 0 ? 2 : worst;
 }
 
-function lintFile(engine: TifaEngine, path: string, text: string) {
+function lintFile(engine: TifaEngine, path: string, text: string, skipSegments: readonly SegmentSkip[] = []) {
   const parallel = readParallelSource(resolve(path), MAX_FILE_BYTES);
-  return engine.lint(text, { kind: documentKind(undefined, path), parallelSource: parallel });
-}
-
-/** The level of a rule, as the editor's defaults have it. */
-function levelOf(code: string): Level {
-  return code in RULES ? RULES[code as keyof typeof RULES].defaultLevel : 'warning';
+  return engine.lint(text, { kind: documentKind(undefined, path, text), parallelSource: parallel, skipSegments });
 }
 
 /** Every preferred fix, checked (see core/fixes), as the text it gives. */
-export function applyFixes(engine: TifaEngine, path: string, text: string): { text: string; count: number } | { error: string } {
-  const edits = preferredFixEdits(lintFile(engine, path, text).findings);
+export function applyFixes(engine: TifaEngine, path: string, text: string, skipSegments: readonly SegmentSkip[] = []): { text: string; count: number } | { error: string } {
+  const edits = preferredFixEdits(lintFile(engine, path, text, skipSegments).findings);
   if (edits.length === 0) return { text, count: 0 };
-  const check = checkedFix(documentKind(undefined, path), text, edits);
+  const check = checkedFix(documentKind(undefined, path, text), text, edits);
   return check.ok ? { text: check.text, count: edits.length } : { error: `the fixed file would not be right (${check.reason}); nothing was written` };
 }
 
 /** Applies the fixes to one file on disk; never writes a file that is read-only or not UTF-8. */
-function fixFile(engine: TifaEngine, path: string, text: string, encoding: string): { text: string; count: number } | { error: string } {
-  const result = applyFixes(engine, path, text);
+function fixFile(engine: TifaEngine, path: string, text: string, encoding: string, skipSegments: readonly SegmentSkip[] = []): { text: string; count: number } | { error: string } {
+  const result = applyFixes(engine, path, text, skipSegments);
   if ('error' in result || result.count === 0) return result;
   if (encoding !== 'utf-8') return { error: `it is ${encoding.toUpperCase()}, and Tifa writes only UTF-8; nothing was written` };
   try {

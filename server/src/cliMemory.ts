@@ -7,12 +7,12 @@
  */
 import { resolve } from 'node:path';
 import { analyzeRecord, buildMemorySteps, LineIndex, type MemoryFile, type TifaEngine, TranslationMemory } from './core';
-import { buildEngine, loadCliGlossaries } from './glossaries';
+import { loadProject, projectEngine } from './cliProject';
 import { DEFAULT_MAX_FILE_BYTES } from './files';
 import { readMemoryFile } from './memoryFiles';
 import { readRecord } from './record';
 
-export const MEMORY_USAGE = '       tifa memory <files...> [--format text|json|csv] [--glossary FILE...] [--no-builtin] [--no-builtin-record]';
+export const MEMORY_USAGE = '       tifa memory <files...> [--format text|json|csv] [--glossary FILE...] [--no-builtin] [--no-builtin-record] [--no-config]';
 
 export class MemoryUsageError extends Error {}
 
@@ -55,6 +55,7 @@ export async function memoryMain(argv: string[], out: (s: string) => void, err: 
   let format = 'text';
   let builtin = true;
   let builtinRecord = true;
+  let config = true;
   const glossaries: string[] = [];
   for (let i = 1; i < argv.length; i++) {
     const arg = argv[i];
@@ -68,17 +69,18 @@ export async function memoryMain(argv: string[], out: (s: string) => void, err: 
     else if (arg === '--glossary') glossaries.push(value());
     else if (arg === '--no-builtin') builtin = false;
     else if (arg === '--no-builtin-record') builtinRecord = false;
+    else if (arg === '--no-config') config = false;
     else if (arg.startsWith('-')) throw new MemoryUsageError(`unknown option "${arg}" for memory`);
     else files.push(arg);
   }
   if (!['text', 'json', 'csv'].includes(format)) throw new MemoryUsageError(`--format must be text, json or csv, not "${format}"`);
   if (files.length === 0) throw new MemoryUsageError('memory needs files: tifa memory team.tmx project.xlf');
-  const loaded = loadCliGlossaries(builtin, glossaries);
-  if ('error' in loaded) {
-    err(`tifa: ${loaded.error}`);
+  const opened = await loadProject({ config, builtin, glossaries }, err);
+  if ('error' in opened) {
+    err(`tifa: ${opened.error}`);
     return 2;
   }
-  const engine = buildEngine(loaded);
+  const engine = projectEngine(opened.project, opened.loaded);
   const memories = readMemories(files, err);
   if (memories.length === 0) return 2;
   const memory = buildMemory(memories, engine, builtinRecord ? await candidateEngine(engine) : undefined);

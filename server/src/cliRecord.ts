@@ -9,10 +9,11 @@
  * glossary's and the candidates discovered in the record; `timeline` also takes any Chinese
  * phrase, matched with the same word boundaries.
  */
-import { buildEngine, loadCliGlossaries } from './glossaries';
+import { resolve } from 'node:path';
+import { loadProject, projectEngine } from './cliProject';
 import { analyzeRecord, diffFormulations, inventory, loadGlossaryYaml, type RecordDocument, sparkline, timeline, timelineSvg, type TifaEngine } from './core';
 import { readCorpus } from './corpus';
-import { DEFAULT_MAX_FILE_BYTES, readTextFile } from './files';
+import { DEFAULT_MAX_FILE_BYTES, readTextFile, refusedPattern } from './files';
 import { readRecord } from './record';
 
 
@@ -31,6 +32,7 @@ interface RecordOptions {
   glossaries: string[];
   format: string;
   limit: number;
+  config: boolean;
 }
 
 const FORMATS = { record: ['text', 'json', 'csv'], timeline: ['text', 'json', 'csv', 'svg'], diff: ['text', 'json', 'md'] } as const;
@@ -39,7 +41,7 @@ const DEFAULT_LIMIT = 200;
 
 function parse(argv: string[]): RecordOptions {
   const [command, ...rest] = argv as [RecordOptions['command'], ...string[]];
-  const o: RecordOptions = { command, args: [], corpora: [], builtinRecord: true, builtin: true, glossaries: [], format: 'text', limit: DEFAULT_LIMIT };
+  const o: RecordOptions = { command, args: [], corpora: [], builtinRecord: true, builtin: true, glossaries: [], format: 'text', limit: DEFAULT_LIMIT, config: true };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const value = () => {
@@ -58,6 +60,7 @@ function parse(argv: string[]): RecordOptions {
     else if (arg === '--glossary') o.glossaries.push(value());
     else if (arg === '--no-builtin-record') o.builtinRecord = false;
     else if (arg === '--no-builtin') o.builtin = false;
+    else if (arg === '--no-config') o.config = false;
     else if (arg.startsWith('-')) throw new RecordUsageError(`unknown option "${arg}" for ${command}`);
     else o.args.push(arg);
   }
@@ -76,10 +79,20 @@ const csvCell = (s: string | number | null) => {
 
 export async function recordMain(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const o = parse(argv);
-  const loaded = loadCliGlossaries(o.builtin, o.glossaries);
-  if ('error' in loaded) {
-    err(`tifa: ${loaded.error}`);
+  const opened = await loadProject(o, err);
+  if ('error' in opened) {
+    err(`tifa: ${opened.error}`);
     return 2;
+  }
+  const { project, loaded } = opened;
+  // The project's corpus.paths (relative to it) come before those named.
+  if (project.root) {
+    const inside = project.settings.corpusPaths.filter((p) => {
+      const refused = refusedPattern(p);
+      if (refused) err(`tifa: corpus.paths in ${project.config?.path}: ${refused}; it is ignored`);
+      return !refused;
+    });
+    o.corpora = [...inside.map((p) => resolve(project.root as string, p)), ...o.corpora];
   }
   if (o.command === 'timeline') {
     // Phrases the glossary lacks become concepts of their own, so the matcher and its word
@@ -92,7 +105,7 @@ export async function recordMain(argv: string[], out: (s: string) => void, err: 
     }
     loaded.push({ label: 'the formulations asked for', glossary: extra.glossary, problems: [] });
   }
-  const engine = buildEngine(loaded);
+  const engine = projectEngine(project, loaded);
 
   const documents: RecordDocument[] = [];
   if (o.builtinRecord) documents.push(...(await readRecord()));

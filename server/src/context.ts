@@ -6,7 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { type Analysis, candidateFindings, documentKind, type Finding, type FormulationMatch, glossaryFormat, type TifaEngine } from './core';
+import { type Analysis, candidateFindings, type Locale, said, type DocumentKind, documentKind, type Finding, type FormulationMatch, glossaryFormat, type TifaEngine } from './core';
 import { TifaDocument } from './document';
 import type { GlossaryManager } from './glossaryManager';
 import type { MemoryFeature } from './features/memory';
@@ -30,12 +30,14 @@ export const LARGE_DOCUMENT = 200_000;
 
 export class TifaContext {
   /** Each document's latest analysis; for one over tifa.maxFileSize, its size in bytes and units when last measured. */
-  private readonly analyses = new Map<string, { version: number; engine: TifaEngine; source: string | undefined; limit: number; analysis: Analysis; bytes?: number; length?: number }>();
+  private readonly analyses = new Map<string, { version: number; engine: TifaEngine; source: string | undefined; limit: number; skip?: string; analysis: Analysis; bytes?: number; length?: number }>();
   /** Open documents over tifa.maxFileSize, by URI, for the status item. */
   readonly tooLarge = new Set<string>();
   /** Open documents by file path (URI for other schemes), kept by the server on open and close. */
   readonly openPaths = new Map<string, string>();
   onTooLargeChange: () => void = () => undefined;
+  /** The client's language (initialize's locale): Chinese or English messages, titles and hovers. */
+  locale: Locale = 'en';
   /** Translation memories (features/memory.ts), once registered. */
   memory: MemoryFeature | undefined;
   /** The built-in record, indexed per engine in the background. */
@@ -53,9 +55,16 @@ export class TifaContext {
     return this.glossaries.engineForPath(uriToPath(uri));
   }
 
+  /** The kind of a document: by language, name, or for XML by content (an .sdlxliff under another name). */
+  kindOf(document: TextDocument): DocumentKind {
+    return documentKind(document.languageId, uriToPath(document.uri) ?? document.uri, document instanceof TifaDocument ? document : document.getText());
+  }
+
   analysis(document: TextDocument): Analysis {
     // A glossary open in the editor (synced so that additions land on its current text) is not a draft.
     if (glossaryFormat(uriToPath(document.uri) ?? document.uri)) return { matches: [], findings: [] };
+    // Nor is XML that is neither XLIFF nor TMX (the client sends every .xml file: content decides).
+    if ((document.languageId === 'xml' || /\.xml$/i.test(document.uri)) && this.kindOf(document) === 'plaintext') return { matches: [], findings: [] };
     const limit = this.settings.peek(document.uri).maxFileSize;
     const cachedLarge = this.analyses.get(document.uri);
     if (cachedLarge && cachedLarge.limit === limit && this.tooLarge.has(document.uri)) {
@@ -86,7 +95,7 @@ export class TifaContext {
           start: 0,
           end: firstLine < 0 ? Math.min(text.length, 200) : Math.min(firstLine, 200),
           code: 'document-notice',
-          message: `This file is ${mb(bytes)} MB, more than the ${mb(limit)} MB of the setting tifa.maxFileSize, so Tifa does not check it. 文件过大，未检查。`,
+          ...said('notice.too-large', { size: mb(bytes), limit: mb(limit) }),
         }],
       };
       this.analyses.set(document.uri, { version: document.version, engine: this.engineFor(document.uri), source: undefined, limit, analysis, bytes, length: text.length });
@@ -105,11 +114,13 @@ export class TifaContext {
         })
       : undefined;
     const engine = this.engineFor(document.uri);
+    const skipSegments = this.settings.peek(document.uri).skipSegments;
+    const skip = skipSegments.join();
     const cached = this.analyses.get(document.uri);
-    if (cached && cached.version === document.version && cached.engine === engine && cached.source === parallel?.text && cached.limit === limit) return cached.analysis;
+    if (cached && cached.version === document.version && cached.engine === engine && cached.source === parallel?.text && cached.limit === limit && cached.skip === skip) return cached.analysis;
     // The last analysis by the same engine: the paragraphs an edit did not touch keep their matches.
-    const analysis = engine.lint(text, { kind: documentKind(document.languageId, path ?? document.uri), parallelSource: parallel }, cached?.engine === engine ? cached.analysis : undefined);
-    this.analyses.set(document.uri, { version: document.version, engine, source: parallel?.text, limit, analysis });
+    const analysis = engine.lint(text, { kind: this.kindOf(document), parallelSource: parallel, skipSegments }, cached?.engine === engine ? cached.analysis : undefined);
+    this.analyses.set(document.uri, { version: document.version, engine, source: parallel?.text, limit, skip, analysis });
     return analysis;
   }
 
@@ -124,7 +135,7 @@ export class TifaContext {
     if ((cached && cached.version === document.version && cached.engine === engine) || document.length < LARGE_DOCUMENT || this.tooLarge.has(document.uri)) {
       return this.analysis(document).matches;
     }
-    const kind = documentKind(document.languageId, uriToPath(document.uri) ?? document.uri);
+    const kind = this.kindOf(document);
     // The document itself, not getText(): reading a paragraph must not join 9 MB of chunks.
     return engine.matchesAround(document, kind, offset) ?? this.analysis(document).matches;
   }
@@ -140,7 +151,7 @@ export class TifaContext {
     if (!record || this.tooLarge.has(document.uri) || glossaryFormat(uriToPath(document.uri) ?? document.uri)) return [];
     const cached = this.candidateCache.get(document.uri);
     if (cached && cached.analysis === analysis && cached.record === record) return cached.findings;
-    const kind = documentKind(document.languageId, uriToPath(document.uri) ?? document.uri);
+    const kind = this.kindOf(document);
     // Incremental, as the glossary's analysis is: only the paragraphs an edit touched are matched again.
     const candidates = record.candidateEngine.lint(document.getText(), { kind }, cached?.record === record ? cached.candidates : undefined);
     const findings = candidateFindings(candidates.matches, analysis.matches, record.index);
@@ -155,7 +166,7 @@ export class TifaContext {
   candidateAt(document: TifaDocument, offset: number): { match: FormulationMatch; engine: TifaEngine } | undefined {
     const record = this.record.ready(this.engineFor(document.uri));
     if (!record || this.tooLarge.has(document.uri) || glossaryFormat(uriToPath(document.uri) ?? document.uri)) return undefined;
-    const kind = documentKind(document.languageId, uriToPath(document.uri) ?? document.uri);
+    const kind = this.kindOf(document);
     const around = record.candidateEngine.matchesAround(document, kind, offset);
     if (!around) {
       // XLIFF and TMX: the document's candidate findings, kept for its diagnostics.

@@ -7,6 +7,7 @@
  * (GB18030 and Big5 are common in Chinese offices) provided it decodes without error. A file
  * that cannot be decoded is reported as unreadable, never checked as if it were empty.
  */
+import { type Locale, localize, type MessageKey, word } from './core';
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { sep } from 'node:path';
 import { isUtf8 } from 'node:buffer';
@@ -202,6 +203,18 @@ export function refusedPattern(pattern: string): string | undefined {
   const p = pattern.replace(/\\/g, '/');
   if (p.startsWith('/') || /^[A-Za-z]:/.test(p) || p.startsWith('~')) return `"${pattern}" is an absolute path: glossary patterns are relative to the workspace folder`;
   if (p.split('/').includes('..')) return `"${pattern}" leads outside the workspace folder`;
+  return undefined;
+}
+
+/**
+ * The notice for a refused pattern of a setting, in locale: what refusedPattern finds, said for
+ * the user (`kind` names what the setting holds, `tail` what happens to it).
+ */
+export function refusalNotice(locale: Locale, setting: string, pattern: string, kind: 'glossary' | 'memory' | 'corpus', tail: 'ignored' | 'not-read'): string | undefined {
+  const p = pattern.replace(/\\/g, '/');
+  const args = { setting, pattern, kind: word(`word.${kind === 'corpus' ? 'corpus-paths' : `${kind}-patterns`}` as MessageKey), tail: word(`word.${tail}` as MessageKey) };
+  if (p.startsWith('/') || /^[A-Za-z]:/.test(p) || p.startsWith('~')) return localize(locale, 'notice.pattern-absolute', args);
+  if (p.split('/').includes('..')) return localize(locale, 'notice.pattern-outside', args);
   return undefined;
 }
 

@@ -7,8 +7,9 @@
  */
 import { relative } from 'node:path';
 import { glob } from 'tinyglobby';
-import { applyProfile, type Glossary, glossaryFormat, type GlossaryLoadResult, loadGlossaryText, mergeGlossaries, TifaEngine } from './core';
-import { globPattern, isInside, readTextFile, realFolders, refusedPattern } from './files';
+import { type Locale, applyProfile, type Glossary, glossaryFormat, type GlossaryLoadResult, loadGlossaryText, mergeGlossaries, TifaEngine } from './core';
+import { globPattern, isInside, readTextFile, realFolders, refusalNotice } from './files';
+import { isConfigFile } from './projectConfig';
 import { failedLoad, type LoadedGlossary, MAX_GLOSSARY_BYTES } from './glossaries';
 
 export interface GlossarySettings {
@@ -35,6 +36,8 @@ interface FolderState {
 
 export class GlossaryManager {
   folders: string[] = [];
+  /** The client's language, for the notices. */
+  locale: Locale = 'en';
   private states: FolderState[] = [];
   private fallback: FolderState;
   /** Text the server itself just wrote through the editor, not yet saved to disk. */
@@ -73,8 +76,8 @@ export class GlossaryManager {
       const settings = await settingsFor(folder);
       const patterns = settings.files
         .filter((pattern) => {
-          const refused = refusedPattern(pattern);
-          if (refused) notices.push(`tifa.glossary.files: ${refused}; it is ignored.`);
+          const refused = refusalNotice(this.locale, 'tifa.glossary.files', pattern, 'glossary', 'ignored');
+          if (refused) notices.push(refused);
           return !refused;
         })
         .map(globPattern);
@@ -83,7 +86,7 @@ export class GlossaryManager {
         ? await glob(patterns, { cwd: folder, absolute: true, dot: true, followSymbolicLinks: false, ignore: ['**/node_modules/**', '**/.git/**'] }).catch(() => [] as string[])
         : [];
       const roots = realFolders([folder]);
-      const paths = [...new Set([...found, ...[...this.pending.keys()].filter((p) => isInside(p, folder))])].filter((p) => glossaryFormat(p)).sort();
+      const paths = [...new Set([...found, ...[...this.pending.keys()].filter((p) => isInside(p, folder))])].filter((p) => glossaryFormat(p) && !isConfigFile(p, [folder])).sort();
       const files: LoadedFile[] = [];
       const seen = new Set<string>();
       for (const p of paths) {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Diagnostic, DiagnosticSeverity, type Location } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { type Finding, findingLevel, type Level, LIMITS, shown } from './core';
+import { type Finding, findingLevel, inLocale, type Level, LIMITS, type Locale, localize, shown } from './core';
 
 export const SOURCE = 'tifa';
 
@@ -37,7 +37,7 @@ export function ruleHref(code: string): string | undefined {
 /** Where a related location in another file (a translation memory's unit) is: its URI and range, if known. */
 export type ElsewhereLocation = (file: string, start: number, end: number) => Location | undefined;
 
-export function toDiagnostics(document: TextDocument, findings: readonly Finding[], levelOf: (code: string) => Level, cap = false, elsewhere?: ElsewhereLocation): Diagnostic[] {
+export function toDiagnostics(document: TextDocument, findings: readonly Finding[], levelOf: (code: string) => Level, cap = false, elsewhere?: ElsewhereLocation, locale: Locale = 'en'): Diagnostic[] {
   let kept: Array<{ f: Finding; level: Exclude<Level, 'off'> }> = [];
   for (const f of findings) {
     const level = findingLevel(f, levelOf(f.code));
@@ -65,7 +65,7 @@ export function toDiagnostics(document: TextDocument, findings: readonly Finding
       severity: DiagnosticSeverity.Information,
       code: 'document-notice',
       source: SOURCE,
-      message: `Tifa shows ${LIMITS.diagnosticsPerDocument - 1} of the ${(hidden + LIMITS.diagnosticsPerDocument - 1).toLocaleString('en')} findings in this file (errors and warnings first); ${hidden.toLocaleString('en')} more are not shown. Run \`tifa lint <file>\` to list them all. 问题过多，仅显示部分。`,
+      message: localize(locale, 'notice.too-many', { shown: LIMITS.diagnosticsPerDocument - 1, total: (hidden + LIMITS.diagnosticsPerDocument - 1).toLocaleString('en'), hidden: hidden.toLocaleString('en') }),
     });
   }
   for (const { f, level } of kept) {
@@ -76,12 +76,12 @@ export function toDiagnostics(document: TextDocument, findings: readonly Finding
       code: f.code,
       ...(href ? { codeDescription: { href } } : {}),
       source: SOURCE,
-      message: shown(f.message, LIMITS.message),
+      message: shown(inLocale(locale, f), LIMITS.message),
       ...(f.related?.length
         ? {
             relatedInformation: f.related.flatMap((r) => {
               const location = r.file === undefined ? { uri: document.uri, range: { start: position(r.start), end: position(r.end) } } : elsewhere?.(r.file, r.start, r.end);
-              return location ? [{ location, message: shown(r.message, LIMITS.message) }] : [];
+              return location ? [{ location, message: shown(inLocale(locale, r), LIMITS.message) }] : [];
             }),
           }
         : {}),

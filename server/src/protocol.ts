@@ -102,6 +102,7 @@ export const CLIENT_COMMANDS = {
   showTimeline: 'tifa.showTimeline',
   compareFormulations: 'tifa.compareFormulations',
   suggestGlossaryEntries: 'tifa.suggestGlossaryEntries',
+  openSample: 'tifa.openSample',
 } as const;
 
 /** Renderings the translation memories use that the glossary lacks, for "Suggest Glossary Entries from Translations". */

@@ -5,6 +5,7 @@
 import { CodeActionKind, type InitializeResult, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { openConnection } from './connection';
 import { TifaContext, uriToPath } from './context';
+import { localeOf } from './core';
 import { addCandidateHandler, addToGlossaryHandler } from './features/addToGlossary';
 import { registerCodeActions } from './features/codeActions';
 import { EXECUTED_COMMANDS, registerCommands } from './features/commands';
@@ -33,14 +34,16 @@ declare const VERSION: string;
 
 const { connection, markInitialized } = openConnection();
 const documents = new TextDocuments(TifaDocument.configuration);
-const settings = new SettingsStore(connection);
 const glossaries = new GlossaryManager(loadBuiltinGlossary());
+const settings = new SettingsStore(connection, (uri) => glossaries.folderFor(uriToPath(uri) ?? ''));
 const ctx = new TifaContext(connection, documents, settings, glossaries);
 const glossaryDiagnostics = registerGlossaryDiagnostics(ctx);
 let watchFiles = false;
 
 connection.onInitialize((params): InitializeResult => {
   markInitialized();
+  ctx.locale = localeOf(params.locale);
+  glossaries.locale = ctx.locale;
   const caps = params.capabilities;
   const pull = !!caps.textDocument?.diagnostic;
   settings.supported = !!caps.workspace?.configuration;

@@ -31,10 +31,26 @@ const healthy = (port) => new Promise(r => http.get(`http://127.0.0.1:${port}/he
   if (!testsPath || !devPaths.length) { console.error('need --extensionTestsPath= and --extensionDevelopmentPath='); process.exit(2); }
   fs.mkdirSync(path.join(udd, 'User'), { recursive: true });
   const settings = path.join(udd, 'User', 'settings.json');
-  if (!fs.existsSync(settings)) fs.writeFileSync(settings, JSON.stringify({ 'security.workspace.trust.enabled': false, 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false }));
+  // TIFA_E2E_MODE=restricted: workspace trust on, the folder never trusted (Restricted Mode, no prompt).
+  // TIFA_E2E_MODE=zh: VS Code with the zh-cn locale (see below).
+  const mode = process.env.TIFA_E2E_MODE || '';
+  const restricted = mode === 'restricted';
+  // Written every time: test-electron reuses its user data folder between runs, and each mode needs its own.
+  fs.writeFileSync(settings, JSON.stringify({ 'security.workspace.trust.enabled': restricted, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false, 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false }));
+  const localeArgs = [];
+  if (mode === 'zh') {
+    // VS Code runs in a locale only when a language pack for it is known (languagepacks.json in
+    // the user data folder); none can be downloaded here, so the run declares an empty one: the
+    // workbench's own texts stay English, but VS Code's language, what extensions and language
+    // servers are told (vscode.env.language, initialize's locale), is zh-cn.
+    const translations = path.join(udd, 'empty-zh-cn.i18n.json');
+    fs.writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
+    fs.writeFileSync(path.join(udd, 'languagepacks.json'), JSON.stringify({ 'zh-cn': { hash: 'tifa-e2e-empty', extensions: [{ extensionIdentifier: { id: 'tifa-e2e.empty-zh-cn' }, version: '0.0.0' }], translations: { vscode: translations }, label: '中文(简体)' } }));
+    localeArgs.push('--locale', 'zh-cn');
+  } else fs.rmSync(path.join(udd, 'languagepacks.json'), { force: true });
   const port = await freePort();
   const cs = spawn(CODE_SERVER, ['--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--user-data-dir', udd, '--extensions-dir', extDir,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened'],
+    '--disable-telemetry', '--disable-update-check', ...(restricted ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override', '--ignore-last-opened', ...localeArgs],
     { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, EXTENSIONS_GALLERY: process.env.EXTENSIONS_GALLERY || '{"serviceUrl":""}' } });
   const csLog = fs.createWriteStream(path.join(udd, 'code-server.log'));
   cs.stdout.pipe(csLog); cs.stderr.pipe(csLog);

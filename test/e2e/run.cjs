@@ -15,23 +15,30 @@ const root = path.join(__dirname, '..', '..');
 const tools = process.env.TOOLS_DIR || path.join(root, '.tools');
 
 (async () => {
-  // A scratch copy: the suite changes workspace settings and edits files.
-  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'tifa-e2e-'));
-  fs.cpSync(path.join(__dirname, 'workspace'), workspace, { recursive: true });
+  // Three VS Codes, each on a scratch copy of the workspace (the suite changes settings and files):
+  // as usual, in Restricted Mode (an untrusted folder), and with the zh-cn locale.
   const haveCodeServer = fs.existsSync(path.join(tools, 'node_modules', '.bin', 'code-server'));
   const vscodeExecutablePath = process.env.VSCODE_EXECUTABLE || (haveCodeServer ? path.join(__dirname, 'code-shim.js') : undefined);
   console.log(vscodeExecutablePath ? `e2e: VS Code via ${vscodeExecutablePath}` : 'e2e: VS Code downloaded by @vscode/test-electron');
-  try {
-    await runTests({
-      vscodeExecutablePath,
-      extensionDevelopmentPath: root,
-      extensionTestsPath: path.join(root, 'out', 'e2e', 'index.js'),
-      launchArgs: [workspace, '--disable-extensions'],
-    });
-  } catch (e) {
-    console.error('e2e: VS Code tests failed:', e.message ?? e);
-    process.exitCode = 1;
-  } finally {
-    fs.rmSync(workspace, { recursive: true, force: true });
+  const modes = (process.env.TIFA_E2E_MODES || 'default,restricted,zh').split(',');
+  for (const mode of modes) {
+    const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'tifa-e2e-'));
+    fs.cpSync(path.join(__dirname, 'workspace'), workspace, { recursive: true });
+    console.log(`e2e: ${mode}`);
+    try {
+      await runTests({
+        vscodeExecutablePath,
+        extensionDevelopmentPath: root,
+        extensionTestsPath: path.join(root, 'out', 'e2e', 'index.js'),
+        extensionTestsEnv: { TIFA_E2E_MODE: mode === 'default' ? '' : mode },
+        // The shim sets up trust and the locale itself; a downloaded VS Code is told the locale.
+        launchArgs: [workspace, '--disable-extensions', ...(mode === 'zh' && !vscodeExecutablePath ? ['--locale', 'zh-cn'] : [])],
+      });
+    } catch (e) {
+      console.error(`e2e: VS Code tests (${mode}) failed:`, e.message ?? e);
+      process.exitCode = 1;
+    } finally {
+      fs.rmSync(workspace, { recursive: true, force: true });
+    }
   }
 })();

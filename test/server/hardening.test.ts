@@ -214,6 +214,9 @@ describe('hardening: server and command line', function () {
       await client.shutdown();
     }
     assert.equal(tifa(['lint', '--glossary', '.tifa/huge.yaml', 'x.md'], dir).stderr, 'tifa: cannot read glossary .tifa/huge.yaml: it is 33.0 MB, more than the limit of 32.0 MB\n');
+    // The same glossary found as the project's (the folder has .tifa/), as the editor finds it.
+    assert.equal(tifa(['lint', 'x.md'], dir).stderr, 'tifa: cannot read glossary .tifa/huge.yaml: it is 33.0 MB, more than the limit of 32.0 MB\n');
+    rmSync(join(dir, '.tifa', 'huge.yaml'));
     mkdirSync(join(dir, 'docs'));
     writeFileSync(join(dir, 'docs', 'a.md'), '网络强国\n');
     symlinkSync('.', join(dir, 'docs', 'loop'));

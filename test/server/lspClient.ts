@@ -25,6 +25,8 @@ export const SERVER = join(ROOT, 'dist', 'server.js');
 
 export interface ClientOptions {
   capabilities?: ClientCapabilities;
+  /** initialize's locale (VS Code sends its display language). */
+  locale?: string;
   /** Answers workspace/configuration for the "tifa" section. */
   settings?: () => unknown;
   /** Workspace folders, as file paths. */
@@ -122,6 +124,7 @@ export class TestClient {
       rootUri: null,
       workspaceFolders: this.options.folders?.map((f) => ({ uri: pathToFileURL(f).href, name: f })) ?? null,
       capabilities: this.options.capabilities ?? {},
+      ...(this.options.locale ? { locale: this.options.locale } : {}),
     });
     await this.connection.sendNotification('initialized', {});
     return this.initializeResult!;

@@ -9,8 +9,9 @@ import { hoverCard } from './render/hoverCard';
 import { htmlComments, MAX_MARKDOWN_NESTING, markdownNonProse, markdownStructure, mask, suppressionInsertion, suppressions, withoutSuppressed } from './text/markup';
 import { type FormulationMatch, FormulationMatcher } from './text/matcher';
 import type { Glossary } from './glossary/model';
-import { parseBilingualXmlOnce } from './text/xmlSegments';
+import { parseBilingualXmlOnce, segmentLabel, type SegmentPair } from './text/xmlSegments';
 import { lowerBound } from './text/search';
+import { type Locale, type Localized, localize, said } from './l10n';
 import { paragraphEnd, paragraphStart, rematch } from './text/incremental';
 import { needsContext } from './text/english';
 import type { RecordSummary } from './record/attestations';
@@ -44,16 +45,34 @@ function append<T>(target: T[], items: readonly T[]): void {
 }
 
 /** The drafts Tifa checks, by extension: what a folder given to the CLI, or searched for references, holds. */
-export const DRAFT_GLOB = '**/*.{md,markdown,txt,xlf,xliff,tmx}';
+export const DRAFT_GLOB = '**/*.{md,markdown,txt,xlf,xliff,sdlxliff,mqxliff,mxliff,txlf,tmx}';
 
-/** The kind of a document from its editor language, or failing that its file name. */
-export function documentKind(languageId?: string, path?: string): DocumentKind {
+/** XLIFF and its CAT tools' dialects: Trados .sdlxliff, memoQ .mqxliff, Phrase .mxliff, Wordfast .txlf. */
+const XLIFF_EXTENSIONS = /\.(xlf|xliff|sdlxliff|mqxliff|mxliff|txlf)$/;
+
+/**
+ * The kind of a document from its editor language, or failing that its file name, or failing
+ * that (an .xml file, or a name the CAT tool chose) its first 4,000 characters: the XLIFF
+ * namespace or a <tmx> root.
+ */
+export function documentKind(languageId?: string, path?: string, text?: TextSlices): DocumentKind {
   if (languageId === 'markdown' || languageId === 'xliff' || languageId === 'tmx') return languageId;
   const p = (path ?? '').toLowerCase();
   if (/\.(md|markdown)$/.test(p)) return 'markdown';
-  if (/\.(xlf|xliff)$/.test(p)) return 'xliff';
+  if (XLIFF_EXTENSIONS.test(p)) return 'xliff';
   if (/\.tmx$/.test(p)) return 'tmx';
+  if (text && (languageId === 'xml' || /\.xml$/.test(p))) return sniffXml(text.slice(0, 4000)) ?? 'plaintext';
   return 'plaintext';
+}
+
+/** XLIFF or TMX by content: the root element (and for XLIFF its namespace), after any prolog and comments. */
+export function sniffXml(head: string): 'xliff' | 'tmx' | undefined {
+  const root = /^\uFEFF?\s*(?:<\?[^>]*\?>\s*|<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*<([A-Za-z_][\w.:-]*)([^>]*)>/.exec(head);
+  if (!root) return undefined;
+  const name = root[1].replace(/^.*:/, '');
+  if (name === 'xliff' && /urn:oasis:names:tc:xliff:document:/.test(root[2])) return 'xliff';
+  if (name === 'tmx') return 'tmx';
+  return undefined;
 }
 
 /** The insertion that ignores one finding at offset (see suppressionInsertion). */
@@ -72,6 +91,35 @@ export interface LintOptions {
   kind?: DocumentKind;
   /** For an English file with a Chinese counterpart (name.en.md beside name.zh.md): the Chinese text. */
   parallelSource?: { text: string; kind: DocumentKind };
+  /** Bilingual XML: segments left unchecked, by their status in the CAT tool (tifa.segments.skip). */
+  skipSegments?: readonly SegmentSkip[];
+}
+
+/** Segments a translator may leave out of the checks: not yet confirmed, or locked by the project manager. */
+export type SegmentSkip = 'unconfirmed' | 'locked';
+
+function skipped(pair: SegmentPair, skip: readonly SegmentSkip[] | undefined): boolean {
+  if (!skip?.length || !pair.status) return false;
+  return (skip.includes('unconfirmed') && pair.status.confirmed === false) || (skip.includes('locked') && pair.status.locked);
+}
+
+/** Appends to each finding in a segment that has a number or a status what the CAT tool calls it. */
+function nameSegments(findings: Finding[], pairs: readonly SegmentPair[]): void {
+  const spans: Array<[number, number, Localized]> = [];
+  for (const p of pairs) {
+    const label = segmentLabel(p);
+    if (label) for (const s of p.segments) spans.push([s.start, s.end, label]);
+  }
+  if (!spans.length) return;
+  spans.sort((a, b) => a[0] - b[0]);
+  for (const f of findings) {
+    const i = lowerBound(spans, f.start + 1, (s) => s[0]) - 1;
+    if (i >= 0 && f.start >= spans[i][0] && f.end <= spans[i][1]) {
+      const suffix = spans[i][2];
+      f.message += localize('en', suffix.key, suffix.args);
+      f.l10n = f.l10n ? { ...f.l10n, suffix } : { key: 'verbatim', args: { text: f.message.slice(0, f.message.length - localize('en', suffix.key, suffix.args).length) }, suffix };
+    }
+  }
 }
 
 export interface Analysis {
@@ -135,12 +183,14 @@ export class TifaEngine {
     let regions;
     let cdata: Array<[number, number]> = [];
     let prose: string | undefined;
+    let segmentPairs: readonly SegmentPair[] = [];
     const notices: Finding[] = [];
 
     if (kind === 'xliff' || kind === 'tmx') {
       const xml = parseBilingualXmlOnce(text, kind);
       matches = [];
-      for (const pair of xml.pairs) {
+      segmentPairs = options.skipSegments?.length ? xml.pairs.filter((p) => !skipped(p, options.skipSegments)) : xml.pairs;
+      for (const pair of segmentPairs) {
         const zh: FormulationMatch[] = [];
         const en: FormulationMatch[] = [];
         let target: [number, number] | undefined;
@@ -167,12 +217,12 @@ export class TifaEngine {
       matches.sort((a, b) => a.start - b.start);
       regions = suppressions(text, xml.comments, xml.pairs);
       cdata = xml.cdata;
-      for (const p of xml.problems) notices.push({ start: p.start, end: p.end, code: 'document-notice', message: p.message });
+      for (const p of xml.problems) notices.push({ start: p.start, end: p.end, code: 'document-notice', message: p.message, ...(p.l10n ? { l10n: p.l10n } : {}) });
     } else {
       const { nonProse, markers, tooDeep } = kind === 'markdown' ? markdownStructure(text) : { nonProse: [], markers: [], tooDeep: undefined };
       if (tooDeep) {
         const lineEnd = text.slice(tooDeep.offset, tooDeep.offset + 200).search(/\r|\n|$/);
-        notices.push({ start: tooDeep.offset, end: tooDeep.offset + lineEnd, code: 'document-notice', message: `Lists or quotes here nest ${tooDeep.depth} levels deep, more than the ${MAX_MARKDOWN_NESTING} Tifa parses: the file is read as plain text, so code and links in it are checked too.` });
+        notices.push({ start: tooDeep.offset, end: tooDeep.offset + lineEnd, code: 'document-notice', ...said('notice.markdown-depth', { depth: tooDeep.depth, max: MAX_MARKDOWN_NESTING }) });
       }
       prose = mask(text, nonProse, markers);
       const before = previous && this.proseOf.get(previous);
@@ -203,7 +253,10 @@ export class TifaEngine {
       ...pairFindings(text, pairs),
       ...notices,
     ], regions);
-    if (kind === 'xliff' || kind === 'tmx') for (const f of findings) xmlSafeFix(f, cdata);
+    if (kind === 'xliff' || kind === 'tmx') {
+      for (const f of findings) xmlSafeFix(f, cdata);
+      nameSegments(findings, segmentPairs);
+    }
     findings.sort((a, b) => a.start - b.start || a.end - b.end);
     const analysis = { matches, findings };
     if (prose !== undefined) this.proseOf.set(analysis, { kind, prose });
@@ -221,7 +274,7 @@ export class TifaEngine {
         start: 0,
         end: Math.max(0, firstLine),
         code: 'document-notice',
-        message: `The Chinese file has ${zhParagraphs.length} paragraphs and this one has ${enParagraphs.length}: paragraphs are not paired, so renderings are not checked against the source.`,
+        ...said('notice.paragraphs', { zh: zhParagraphs.length, en: enParagraphs.length }),
       });
       return [];
     }
@@ -273,11 +326,11 @@ export class TifaEngine {
    * holds them, with its offset), the appearance that fits the words around it is marked; given
    * the concept's record, a section "In the record 文献"; given a memory section (render/memorySection), that too.
    */
-  hover(match: Pick<FormulationMatch, 'concept' | 'contains' | 'rendering'> & Partial<Pick<FormulationMatch, 'language' | 'form' | 'start' | 'end'>>, context?: { text: string; offset: number }, record?: RecordSummary, memory?: string): string {
+  hover(match: Pick<FormulationMatch, 'concept' | 'contains' | 'rendering'> & Partial<Pick<FormulationMatch, 'language' | 'form' | 'start' | 'end'>>, context?: { text: string; offset: number }, record?: RecordSummary, memory?: string, locale: Locale = 'en'): string {
     const { language, form, start, end } = match;
     const fit = context && language && form !== undefined && start !== undefined && end !== undefined
       ? fittingAppearance(this.glossary, { concept: match.concept, language, form, start: start - context.offset, end: end - context.offset }, context.text)
       : undefined;
-    return hoverCard(this.glossary, match, fit?.appearance, record, memory);
+    return hoverCard(this.glossary, match, fit?.appearance, record, memory, locale);
   }
 }

@@ -11,7 +11,7 @@
  *   record/    the record: dated official texts and the attestations of formulations in them
  *   memory/    translation memories: their units, the renderings they use, and where a file departs from them
  */
-export { type Analysis, type DocumentKind, documentKind, DRAFT_GLOB, ignoreInsertion, type LintOptions, type TextSlices, TifaEngine } from './engine';
+export { type Analysis, type DocumentKind, documentKind, DRAFT_GLOB, ignoreInsertion, type LintOptions, type SegmentSkip, sniffXml, type TextSlices, TifaEngine } from './engine';
 
 export { type Concept, conceptLabel, type Glossary, preferredRendering, type Rendering, type Speech } from './glossary/model';
 export { mergeGlossaries } from './glossary/merge';
@@ -46,3 +46,5 @@ export { memoryFormat, type MemoryFormat, type MemoryUnit, memoryUnits, parallel
 export { buildMemorySteps, type MemoryEntry, type MemoryFile, type ObservedRendering, TranslationMemory } from './memory/observe';
 export { majorityOf, memoryFindings } from './memory/check';
 export { memorySection } from './render/memorySection';
+export { CONFIG_KEYS, CONFIG_PATH, EMPTY_CONFIG, layerSettings, parseProjectConfig, type ProjectConfig } from './config';
+export { type Arg, counted, inLocale, type Locale, localeOf, type Localized, localize, type MessageKey, MESSAGES, said, word } from './l10n';

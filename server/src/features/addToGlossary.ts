@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type TifaContext, uriToPath } from '../context';
-import { addConceptInsertions, addRenderingInsertions, applyInsertions, candidateId, checkConceptAddition, checkGlossaryAddition, describeCandidate, type NewConcept, type TextInsertion } from '../core';
+import { addConceptInsertions, addRenderingInsertions, applyInsertions, candidateId, checkConceptAddition, checkGlossaryAddition, describeCandidate, localize, type NewConcept, type TextInsertion } from '../core';
 import { showMessage } from '../guard';
 import type { AddCandidateArgs, AddToGlossaryArgs } from '../protocol';
 
@@ -27,7 +27,7 @@ async function writeToWorkspaceGlossary(ctx: TifaContext, docUri: string, label:
   const docPath = uriToPath(docUri);
   const folder = docPath ? ctx.glossaries.folderFor(docPath) ?? ctx.glossaries.folders[0] ?? dirname(docPath) : ctx.glossaries.folders[0];
   if (!folder) {
-    showMessage(connection, 'warning', 'Tifa: open a folder to keep a workspace glossary. 请先打开一个文件夹。');
+    showMessage(connection, 'warning', localize(ctx.locale, 'notice.open-folder'));
     return null;
   }
   const path = join(folder, WORKSPACE_GLOSSARY_DIR, WORKSPACE_GLOSSARY_FILE);
@@ -40,7 +40,7 @@ async function writeToWorkspaceGlossary(ctx: TifaContext, docUri: string, label:
     const problem = check(existing, applyInsertions(existing ?? '', insertions));
     if (problem) throw new Error(problem);
   } catch (e) {
-    showMessage(connection, 'error', `Tifa: cannot add to ${path}: ${(e as Error).message}`);
+    showMessage(connection, 'error', localize(ctx.locale, 'notice.cannot-add', { path, reason: (e as Error).message }));
     return null;
   }
   const before = TextDocument.create(uri, 'yaml', 0, existing ?? '');
@@ -103,7 +103,7 @@ export function addCandidateHandler(ctx: TifaContext, onGlossaryWritten: Written
     const record = ctx.record.ready(ctx.engineFor(args.uri));
     const attestations = record?.index.attestations(candidateId(zh)) ?? [];
     if (!attestations.length) {
-      showMessage(ctx.connection, 'warning', `Tifa: the record has no attestation of ${zh} (yet); nothing added.`);
+      showMessage(ctx.connection, 'warning', localize(ctx.locale, 'notice.no-attestation', { zh }));
       return null;
     }
     const earliest = [...attestations].filter((a) => a.document.date).sort((a, b) => a.document.date!.localeCompare(b.document.date!) || a.start - b.start);

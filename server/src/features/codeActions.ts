@@ -13,8 +13,8 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkedFix, documentKind, type FixData, ignoreInsertion, LIMITS, preferredFixEdits, shown } from '../core';
-import { type TifaContext, uriToPath } from '../context';
+import { checkedFix, type FixData, ignoreInsertion, LIMITS, localize, preferredFixEdits, shown, word } from '../core';
+import type { TifaContext } from '../context';
 import { documentOrError, guard, throwIfCancelled } from '../guard';
 import { FIX_ALL_KIND, SERVER_COMMANDS } from '../protocol';
 import { levelOf } from '../settings';
@@ -42,17 +42,17 @@ export function registerCodeActions(ctx: TifaContext): void {
         const candidate = diagnostic.source === 'tifa' && diagnostic.code === 'candidate-formulation' ? (diagnostic.data as { candidate?: unknown } | undefined)?.candidate : undefined;
         if (typeof candidate === 'string') {
           actions.push({
-            title: shown(`Add ${quote(candidate)} to the workspace glossary, with its first attestations 将此提法加入工作区词表`, LIMITS.title),
+            title: shown(localize(ctx.locale, 'action.add-candidate', { zh: quote(candidate) }), LIMITS.title),
             kind: CodeActionKind.QuickFix,
             diagnostics: [diagnostic],
             isPreferred: true,
-            command: { title: 'Add to glossary', command: SERVER_COMMANDS.addCandidateToGlossary, arguments: [{ uri: document.uri, zh: candidate }] },
+            command: { title: localize(ctx.locale, 'action.add-to-glossary'), command: SERVER_COMMANDS.addCandidateToGlossary, arguments: [{ uri: document.uri, zh: candidate }] },
           });
           continue;
         }
         const data = diagnosticFixData(diagnostic);
         if (!data) continue;
-        const kind = documentKind(document.languageId, uriToPath(document.uri) ?? document.uri);
+        const kind = ctx.kindOf(document);
         const start = document.offsetAt(diagnostic.range.start);
         const end = document.offsetAt(diagnostic.range.end);
         let first = true;
@@ -61,8 +61,14 @@ export function registerCodeActions(ctx: TifaContext): void {
           if (!checkedFix(kind, document.getText(), [{ start, end, text: r.text }]).ok) continue;
           actions.push({
             title: shown(r.status === 'observed'
-              ? `Replace with ${quote(r.text)}, the rendering most of your translations use 替换为译文记忆的多数译法`
-              : `Replace with ${quote(r.text)} (${r.status}${r.authority ? `, ${r.authority}` : ''}) 替换为${r.status === 'preferred' ? '首选' : '可用'}译法`, LIMITS.title),
+              ? localize(ctx.locale, 'action.replace-memory', { rendering: quote(r.text) })
+              : localize(ctx.locale, 'action.replace', {
+                rendering: quote(r.text),
+                status: word(r.status === 'preferred' ? 'status.preferred' : 'status.admitted'),
+                who: r.authority ? { en: `, ${r.authority}`, zh: `，${r.authority}` } : '',
+                // The English title keeps its Chinese gloss, as the other titles do.
+                tail: { en: ` 替换为${localize('zh', r.status === 'preferred' ? 'status.preferred' : 'status.admitted')}译法`, zh: '' },
+              }), LIMITS.title),
             kind: CodeActionKind.QuickFix,
             diagnostics: [diagnostic],
             isPreferred: first,
@@ -74,7 +80,7 @@ export function registerCodeActions(ctx: TifaContext): void {
         if (ignore) {
           const at = document.positionAt(ignore.offset);
           actions.push({
-            title: 'Ignore this occurrence 忽略此处',
+            title: localize(ctx.locale, 'action.ignore'),
             kind: CodeActionKind.QuickFix,
             diagnostics: [diagnostic],
             edit: { changes: { [document.uri]: [{ range: { start: at, end: at }, newText: ignore.text }] } },
@@ -83,10 +89,10 @@ export function registerCodeActions(ctx: TifaContext): void {
         const text = data.rendering ?? (data.rule === 'inconsistent-rendering' ? undefined : data.original);
         if (data.rule !== 'missing-rendering' && data.rule !== 'number-mismatch' && data.rule !== 'memory-inconsistent' && text && !/[<&\n]/.test(text)) {
           actions.push({
-            title: shown(`Add ${quote(text)} to the workspace glossary as admitted 将此译法加入工作区词表`, LIMITS.title),
+            title: shown(localize(ctx.locale, 'action.add-rendering', { phrase: quote(text) }), LIMITS.title),
             kind: CodeActionKind.QuickFix,
             diagnostics: [diagnostic],
-            command: { title: 'Add to glossary', command: SERVER_COMMANDS.addToGlossary, arguments: [{ uri: document.uri, conceptId: data.conceptId, text }] },
+            command: { title: localize(ctx.locale, 'action.add-to-glossary'), command: SERVER_COMMANDS.addToGlossary, arguments: [{ uri: document.uri, conceptId: data.conceptId, text }] },
           });
         }
       }
@@ -96,7 +102,7 @@ export function registerCodeActions(ctx: TifaContext): void {
     if (only && wants(FIX_ALL_KIND)) {
       const edit = await fixAllEdit(ctx, document);
       throwIfCancelled(token);
-      if (edit) actions.push({ title: 'Fix all glossary renderings in this file 修正本文件所有译法', kind: FIX_ALL_KIND, edit });
+      if (edit) actions.push({ title: localize(ctx.locale, 'action.fix-all'), kind: FIX_ALL_KIND, edit });
     }
     return actions;
   }));
@@ -112,7 +118,7 @@ export async function fixAllEdit(ctx: TifaContext, document: TextDocument): Prom
   const findings = ctx.analysis(document).findings.filter((f) => levelOf(settings, f.code) !== 'off');
   const edits = preferredFixEdits(findings);
   if (edits.length === 0) return undefined;
-  const kind = documentKind(document.languageId, uriToPath(document.uri) ?? document.uri);
+  const kind = ctx.kindOf(document);
   const check = checkedFix(kind, document.getText(), edits);
   if (!check.ok) {
     ctx.connection.console.warn(`Tifa: fix-all refused for ${document.uri}: ${check.reason}`);

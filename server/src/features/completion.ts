@@ -15,7 +15,7 @@ export function registerCompletion(ctx: TifaContext): void {
       label: shown(c.text, LIMITS.label),
       kind: CompletionItemKind.Text,
       detail: shown(c.detail ?? '', LIMITS.tooltip),
-      documentation: { kind: MarkupKind.Markdown, value: neutralize(engine.hover({ concept: c.concept, contains: [] })) },
+      documentation: { kind: MarkupKind.Markdown, value: neutralize(engine.hover({ concept: c.concept, contains: [] }, undefined, undefined, undefined, ctx.locale)) },
       sortText: String(i).padStart(4, '0'),
       filterText: before.slice(before.length - c.replace),
       textEdit: { range: { start: { line, character: character - c.replace }, end: params.position }, newText: c.text },

@@ -11,7 +11,7 @@ import { DidChangeWatchedFilesNotification } from 'vscode-languageserver';
 import type { TifaContext } from '../context';
 import type { RecordDocument } from '../core';
 import { readCorpus } from '../corpus';
-import { DEFAULT_MAX_FILE_BYTES, isInside, realFolders, refusedPattern } from '../files';
+import { DEFAULT_MAX_FILE_BYTES, isInside, realFolders, refusalNotice } from '../files';
 import { warnOnce } from '../guard';
 import { readRecord } from '../record';
 
@@ -34,9 +34,9 @@ export function registerCorpora(ctx: TifaContext): Corpora {
     for (const folder of glossaries.folders) {
       const s = await settings.get(pathToFileURL(folder).href);
       for (const p of s.corpusPaths) {
-        const refused = refusedPattern(p);
+        const refused = refusalNotice(ctx.locale, 'tifa.corpus.paths', p, 'corpus', 'not-read');
         if (refused) {
-          say(`tifa.corpus.paths: ${refused.replace('glossary patterns', 'corpus paths')}; not read`);
+          say(refused);
           continue;
         }
         out.push(resolve(folder, p));

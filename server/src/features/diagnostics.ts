@@ -4,7 +4,7 @@
  */
 import { DocumentDiagnosticReportKind, type Diagnostic, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import type { TifaDocument } from '../document';
-import { LARGE_DOCUMENT, type TifaContext } from '../context';
+import { LARGE_DOCUMENT, type TifaContext, uriToPath } from '../context';
 import { documentOrError, guard } from '../guard';
 import { toDiagnostics } from '../lspDiagnostics';
 import { levelOf } from '../settings';
@@ -13,12 +13,14 @@ const PUSH_DELAY_MS = 150;
 
 export async function computeDiagnostics(ctx: TifaContext, document: TifaDocument): Promise<Diagnostic[]> {
   const settings = await ctx.settings.get(document.uri); // also what ctx.analysis peeks at
+  const path = uriToPath(document.uri);
+  if (path && settings.ignored(path)) return []; // the project config's ignore
   const { findings } = ctx.analysis(document);
   const level = (code: string) => levelOf(settings, code);
   const candidates = level('candidate-formulation') === 'off' ? [] : ctx.candidates(document);
   const memory = level('memory-inconsistent') === 'off' || !ctx.memory ? [] : ctx.memory.findings(document);
   const extra = [...candidates, ...memory];
-  return toDiagnostics(document, extra.length ? [...findings, ...extra].sort((a, b) => a.start - b.start || a.end - b.end) : findings, level, true, ctx.memory?.elsewhere);
+  return toDiagnostics(document, extra.length ? [...findings, ...extra].sort((a, b) => a.start - b.start || a.end - b.end) : findings, level, true, ctx.memory?.elsewhere, ctx.locale);
 }
 
 export function registerDiagnostics(ctx: TifaContext, mode: { pull: boolean; refreshSupport: boolean }): { refreshAll(): void; refresh(uris: string[]): void } {

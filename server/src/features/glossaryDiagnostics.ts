@@ -14,14 +14,16 @@ export function registerGlossaryDiagnostics(ctx: TifaContext): { publish(): void
   return {
     publish() {
       const now = new Set<string>();
-      for (const file of ctx.glossaries.files()) {
+      // The project configs' problems are shown the same way, in .tifa/config.yaml.
+      const configs = ctx.settings.configs.all().map((c) => ({ path: c.path as string, text: c.text ?? '', problems: c.problems, stale: false, code: 'config' }));
+      for (const file of [...ctx.glossaries.files().map((f) => ({ ...f, code: 'glossary' })), ...configs]) {
         const uri = pathToFileURL(file.path).href;
         const doc = TextDocument.create(uri, 'text', 0, file.text);
         const diagnostics: Diagnostic[] = file.problems.map((p) => ({
           range: { start: doc.positionAt(p.start), end: doc.positionAt(p.end) },
           severity: p.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
           source: SOURCE,
-          code: 'glossary',
+          code: file.code,
           message: file.stale && p.severity === 'error' ? `${p.message} (The previous version of this glossary stays in force until this is fixed.)` : p.message,
         }));
         if (diagnostics.length) now.add(uri);

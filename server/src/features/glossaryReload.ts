@@ -10,6 +10,7 @@ import { type TifaContext, uriToPath } from '../context';
 import { glossaryFormat } from '../core';
 import { formatProblem } from '../glossaries';
 import { showMessage } from '../guard';
+import { isConfigFile } from '../projectConfig';
 
 export interface GlossaryReload {
   reload(reason: string): Promise<void>;
@@ -46,15 +47,19 @@ export function registerGlossaryReload(ctx: TifaContext, afterReload: () => void
     timer = setTimeout(() => void reload(reason), 50);
   };
 
-  connection.onDidChangeConfiguration(() => {
+  // The settings and the project config (.tifa/config.yaml) change alike: everything is read again.
+  const settingsChanged = (reason: string) => {
     settings.clear();
-    void reload('settings changed');
+    void reload(reason);
     void connection.languages.inlayHint.refresh().catch(() => undefined);
     hooks.settingsChanged?.();
-  });
+  };
+  connection.onDidChangeConfiguration(() => settingsChanged('settings changed'));
   connection.onDidChangeWatchedFiles((params) => {
-    hooks.filesChanged?.(params.changes.map((c) => uriToPath(c.uri)).filter((p): p is string => !!p));
-    const changed = params.changes.map((c) => uriToPath(c.uri)).filter((p): p is string => !!p && !!glossaryFormat(p) && !!glossaries.folderFor(p));
+    const paths = params.changes.map((c) => uriToPath(c.uri)).filter((p): p is string => !!p);
+    hooks.filesChanged?.(paths);
+    if (settings.configs.changed(paths, glossaries.folders)) settingsChanged('the project config changed');
+    const changed = paths.filter((p) => !!glossaryFormat(p) && !!glossaries.folderFor(p) && !isConfigFile(p, glossaries.folders));
     if (changed.length === 0) return;
     for (const p of changed) glossaries.changedOnDisk(p);
     schedule(`${changed.join(', ')} changed`);

@@ -1,5 +1,5 @@
 /** Hover: the formulation's card (renderings, provenance, note, shorter formulations inside). */
-import { neutralize, TifaEngine } from '../core';
+import { localize, neutralize, TifaEngine } from '../core';
 import { type Hover, MarkupKind } from 'vscode-languageserver';
 import type { TifaContext } from '../context';
 import type { TifaDocument } from '../document';
@@ -21,7 +21,7 @@ export function registerHover(ctx: TifaContext): void {
     // The record section once the engine's record is indexed (in the background; a hover never waits).
     const record = ctx.record.summary(engine, match.concept.id);
     return {
-      contents: { kind: MarkupKind.Markdown, value: neutralize(engine.hover(match, context, record, ctx.memory?.section(match.concept.id))) },
+      contents: { kind: MarkupKind.Markdown, value: neutralize(engine.hover(match, context, record, ctx.memory?.section(match.concept.id), ctx.locale)) },
       range: { start: document.positionAt(match.start), end: document.positionAt(match.end) },
     };
   }));
@@ -35,8 +35,8 @@ function candidateHover(ctx: TifaContext, document: TifaDocument, offset: number
   const record = ctx.record.ready(ctx.engineFor(document.uri))!;
   const from = Math.max(0, match.start - 60);
   const context = { text: document.getText({ start: document.positionAt(from), end: document.positionAt(match.end + 60) }), offset: from };
-  const card = engine.hover(match, context, record.index.summary(match.concept.id), ctx.memory?.section(match.concept.id));
-  const head = `**${match.concept.zh[0]}**: a candidate formulation, not in the glossary 候选提法（未收入词表）. ${match.concept.note ? `Found in the record as ${match.concept.note}.` : ''} Add it with the quick fix; its English is yours to give.`;
+  const card = engine.hover(match, context, record.index.summary(match.concept.id), ctx.memory?.section(match.concept.id), ctx.locale);
+  const head = localize(ctx.locale, 'hover.candidate', { zh: match.concept.zh[0], found: match.concept.note ? localize(ctx.locale, 'hover.candidate.found', { why: match.concept.note }) : '' });
   return {
     contents: { kind: MarkupKind.Markdown, value: neutralize(`${head}\n\n${card}`) },
     range: { start: document.positionAt(match.start), end: document.positionAt(match.end) },

@@ -14,7 +14,7 @@ import { DidChangeWatchedFilesNotification, type Location } from 'vscode-languag
 import { buildMemorySteps, documentKind, type Finding, LineIndex, type MemoryFile, memoryFindings, memorySection, type TifaEngine, type TranslationMemory } from '../core';
 import { type TifaContext, uriToPath } from '../context';
 import type { TifaDocument } from '../document';
-import { globPattern, isInside, refusedPattern } from '../files';
+import { globPattern, isInside, refusalNotice } from '../files';
 import { warnOnce } from '../guard';
 import { documentMemoryUnits, isMemoryPath, MemoryFileCache } from '../memoryFiles';
 import { readParallelSource } from '../parallel';
@@ -57,8 +57,8 @@ export function registerMemory(ctx: TifaContext, onBuilt: () => void, onProgress
       const s = await settings.get(pathToFileURL(folder).href);
       const patterns: string[] = [];
       for (const p of s.memoryFiles) {
-        const refused = refusedPattern(p);
-        if (refused) say(`tifa.memory.files: ${refused.replace('glossary patterns', 'memory patterns')}; not read`);
+        const refused = refusalNotice(ctx.locale, 'tifa.memory.files', p, 'memory', 'not-read');
+        if (refused) say(refused);
         else patterns.push(globPattern(p));
       }
       if (patterns.length === 0) continue;
@@ -92,7 +92,7 @@ export function registerMemory(ctx: TifaContext, onBuilt: () => void, onProgress
       if (open) {
         // The document as edited counts as a memory of itself.
         const text = open.getText();
-        const kind = documentKind(open.languageId, path);
+        const kind = documentKind(open.languageId, path, text);
         const units = documentMemoryUnits(text, kind, readParallelSource(path, MAX_MEMORY_BYTES));
         if (units.length) files.push({ name: path, units });
         nextTexts.set(path, text);
@@ -175,12 +175,12 @@ export function registerMemory(ctx: TifaContext, onBuilt: () => void, onProgress
         const { line, character } = position(u.file, u.target[0]);
         const folder = glossaries.folders.find((f) => isInside(u.file, f));
         return { href: `${pathToFileURL(u.file).href}#L${line + 1},${character + 1}`, label: `${folder ? relative(folder, u.file) : u.file}:${line + 1}` };
-      });
+      }, ctx.locale);
     },
     findings(document: TifaDocument) {
       if (!memory || !builtFor || ctx.tooLarge.has(document.uri)) return [];
       const path = uriToPath(document.uri);
-      const kind = documentKind(document.languageId, path ?? document.uri);
+      const kind = ctx.kindOf(document);
       const parallel = path && kind !== 'xliff' && kind !== 'tmx' ? readParallelSource(path, MAX_MEMORY_BYTES) : undefined;
       if (kind !== 'xliff' && kind !== 'tmx' && !parallel) return [];
       // Diagnostics are asked for again after every refresh: the same version against the same memory keeps its findings.
@@ -221,5 +221,5 @@ export function registerMemory(ctx: TifaContext, onBuilt: () => void, onProgress
 
 /** Asks a client that can watch files to report changes to memories. */
 export function watchMemoryFiles(ctx: TifaContext): void {
-  ctx.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{tmx,xlf,xliff,csv,tsv}' }] }).catch(() => undefined);
+  ctx.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{tmx,xlf,xliff,sdlxliff,mqxliff,mxliff,txlf,csv,tsv}' }] }).catch(() => undefined);
 }

@@ -5,31 +5,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 
-const folder = () => vscode.workspace.workspaceFolders![0].uri;
-const file = (name: string) => vscode.Uri.joinPath(folder(), name);
+import { codeOf, file, folder, waitFor } from './util';
 
-/** Resolves when get() returns something that satisfies ok, re-checking on every diagnostics change. */
-async function waitFor<T>(get: () => T, ok: (v: T) => boolean, what: string, ms = 30000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = get();
-    if (ok(v)) return v;
-    const left = deadline - Date.now();
-    if (left <= 0) throw new Error(`timed out after ${ms} ms waiting for ${what}; last: ${JSON.stringify(v)}`);
-    await new Promise<void>((resolve) => {
-      const sub = vscode.languages.onDidChangeDiagnostics(() => done());
-      const timer = setTimeout(done, Math.min(left, 250)); // also re-check: not every wait is about diagnostics
-      function done() {
-        sub.dispose();
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-  }
-}
-
-/** A diagnostic's code; with a codeDescription VS Code reports it as { value, target }. */
-const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? d.code.value : d.code);
 /** Tifa's formulation diagnostics (rendering warnings are checked separately). */
 const tifaDiagnostics = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'tifa' && codeOf(d) === 'formulation');
 const warningsOf = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'tifa' && codeOf(d) === 'deprecated-rendering');
@@ -312,5 +289,36 @@ describe('Tifa in VS Code', () => {
     const glossary = (await vscode.workspace.openTextDocument(file('.tifa/glossary.yaml'))).getText();
     assert.ok(glossary.includes('{ text: "independent innovation", status: admitted, authority: "translation memory", source: "memory/team.tmx" }'), glossary);
     await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('the walkthrough\'s sample: a variant rendering with its fix, in an untitled draft', async () => {
+    await vscode.commands.executeCommand('tifa.openSample');
+    const doc = vscode.window.activeTextEditor!.document;
+    assert.equal(doc.uri.scheme, 'untitled');
+    const variants = () => vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'tifa' && codeOf(d) === 'variant-rendering');
+    const [variant] = await waitFor(variants, (ds) => ds.length === 1, 'the sample\'s variant rendering');
+    assert.equal(doc.getText(variant.range), 'important instrument of state');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, variant.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => a.isPreferred)!;
+    assert.ok(await vscode.workspace.applyEdit(fix.edit!));
+    await waitFor(variants, (ds) => ds.length === 0, 'the variant fixed');
+    assert.ok(doc.getText().includes('"important instruments of the state" (国之重器)'));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('.tifa/config.yaml sets a level; a VS Code setting overrides it, a default does not', async () => {
+    const uri = file('note.en.md');
+    await vscode.window.showTextDocument(uri, { preview: false });
+    const level = async (severity: vscode.DiagnosticSeverity, what: string) => waitFor(() => warningsOf(uri), (d) => d.length === 1 && d[0].severity === severity, what);
+    await level(vscode.DiagnosticSeverity.Warning, 'the default level first');
+    const config = vscode.Uri.joinPath(folder(), '.tifa', 'config.yaml');
+    await vscode.workspace.fs.writeFile(config, new TextEncoder().encode('# 项目设置\nrules:\n  deprecated-rendering: error\n'));
+    await level(vscode.DiagnosticSeverity.Error, 'error, from the config');
+    await vscode.workspace.getConfiguration('tifa').update('rules.deprecated-rendering', 'hint', vscode.ConfigurationTarget.Workspace);
+    await level(vscode.DiagnosticSeverity.Hint, 'hint, from the workspace setting');
+    await vscode.workspace.getConfiguration('tifa').update('rules.deprecated-rendering', undefined, vscode.ConfigurationTarget.Workspace);
+    await level(vscode.DiagnosticSeverity.Error, 'error again once the setting is removed');
+    await vscode.workspace.fs.delete(config);
+    await level(vscode.DiagnosticSeverity.Warning, 'the default once the config is gone');
   });
 });

@@ -8,7 +8,12 @@ export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 60000, color: false });
   // The test files are bundled into this file: define describe/it before loading them.
   mocha.suite.emit('pre-require', globalThis, 'bundle', mocha);
-  require('./extension.test');
+  // One VS Code per mode (test/e2e/run.cjs): as usual, in Restricted Mode, in Chinese.
+  const mode = process.env.TIFA_E2E_MODE || '';
+  console.log(`e2e suite: mode ${mode || 'default'}`);
+  if (mode === 'restricted') require('./restricted.test');
+  else if (mode === 'zh') require('./zh.test');
+  else require('./extension.test');
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} VS Code test(s) failed`)) : resolve()));
   });

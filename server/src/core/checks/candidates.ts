@@ -3,6 +3,7 @@
  * (core/record/discovery.ts), found in a Chinese draft. Said only where the record attests it, with
  * what the record says; never where a glossary formulation covers the same text.
  */
+import { counted, type Localized, said, word } from '../l10n';
 import type { RecordIndex } from '../record/attestations';
 import type { FormulationMatch } from '../text/matcher';
 import type { Finding } from './findings';
@@ -12,14 +13,13 @@ export interface CandidateData {
   candidate: string;
 }
 
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 /** What the record says of a candidate, in a sentence. */
-export function candidateMessage(zh: string, index: RecordIndex, conceptId: string): string | undefined {
+export function candidateMessage(zh: string, index: RecordIndex, conceptId: string): { message: string; l10n: Localized } | undefined {
   const s = index.summary(conceptId);
   if (!s) return undefined;
   const first = s.first.document;
-  return `${zh} is not in the glossary; the record has it ${plural(s.count, 'time')} in ${plural(s.documents, 'document')}, first ${first.date ? `in ${first.date.slice(0, 4)} ` : ''}(${first.title}). 候选提法，未收入词表。`;
+  return said('candidate-formulation', { zh, count: counted(s.count, 'word.time'), documents: counted(s.documents, 'word.document'), first: first.date ? word('word.in-year', { year: first.date.slice(0, 4) }) : '', title: first.title });
 }
 
 /** Findings for the candidates among `matches` (the candidate engine's) that no glossary match overlaps. */
@@ -34,7 +34,7 @@ export function candidateFindings(matches: readonly FormulationMatch[], glossary
     return i >= 0 && reach[i] > start;
   };
   const out: Finding[] = [];
-  const messages = new Map<string, string | undefined>();
+  const messages = new Map<string, { message: string; l10n: Localized } | undefined>();
   for (const m of matches) {
     if (m.language !== 'zh') continue;
     if (covered(m.start, m.end)) continue;
@@ -42,7 +42,7 @@ export function candidateFindings(matches: readonly FormulationMatch[], glossary
     if (!messages.has(zh)) messages.set(zh, candidateMessage(zh, index, m.concept.id));
     const message = messages.get(zh);
     if (!message) continue;
-    out.push({ start: m.start, end: m.end, code: 'candidate-formulation', message, data: { candidate: zh } });
+    out.push({ start: m.start, end: m.end, code: 'candidate-formulation', ...message, data: { candidate: zh } });
   }
   return out;
 }

@@ -2,6 +2,7 @@
  * Translation consistency: renderings the glossary deprecates, renderings that disagree with the
  * source of a bilingual pair or with the rest of the document, and renderings that are missing.
  */
+import { said, word } from '../l10n';
 import type { Finding, FixData } from './findings';
 import type { RuleCode } from './rules';
 import type { FormulationMatch } from '../text/matcher';
@@ -22,9 +23,12 @@ export interface Pair {
 const ALLOWED = new Set(['preferred', 'admitted']);
 const quote = (s: string) => `“${s}”`;
 
-function who(r: Rendering | undefined): string {
-  return r?.authority ? ` (${r.authority})` : '';
+function who(r: Rendering | undefined): { en: string; zh: string } {
+  return r?.authority ? { en: ` (${r.authority})`, zh: `（${r.authority}）` } : { en: '', zh: '' };
 }
+
+/** A rendering's status, as a catalogue word. */
+const statusWord = (status: string) => (status === 'superseded' ? word('word.superseded') : word('word.deprecated'));
 
 /** A rendering in the shape of the text it replaces: same number, capital kept at the start. */
 export function shapeLike(m: Pick<FormulationMatch, 'inflected'>, original: string, rendering: string): string {
@@ -57,7 +61,7 @@ export function deprecatedRenderings(text: string, matches: readonly Formulation
       start: m.start,
       end: m.end,
       code: 'deprecated-rendering',
-      message: `${quote(original)} is a ${m.rendering.status} rendering of ${conceptLabel(m.concept)}: use ${quote(preferred?.text ?? '')}${who(preferred)}.`,
+      ...said('deprecated-rendering', { original: quote(original), status: statusWord(m.rendering.status), concept: conceptLabel(m.concept), preferred: quote(preferred?.text ?? ''), who: who(preferred) }),
       data: renderingFixData(m, original, 'deprecated-rendering'),
     });
   }
@@ -100,9 +104,9 @@ export function documentInconsistencies(text: string, matches: readonly Formulat
           start: m.start,
           end: m.end,
           code: 'inconsistent-rendering',
-          message: `${conceptLabel(concept)} is rendered ${quote(rendering.text)} here but ${quote(majority.text)} ${n === 1 ? 'once' : `${n} times`} elsewhere in this document.`,
+          ...said('inconsistent-rendering', { concept: conceptLabel(concept), here: quote(rendering.text), majority: quote(majority.text), times: n === 1 ? word('word.once') : word('word.times', { n }) }),
           data: { ...renderingFixData(m, original, 'inconsistent-rendering'), replacements: [{ text: shapeLike(m, original, majority.text), status: majority.status, authority: majority.authority }] },
-          related: majorityMatches.slice(0, 5).map((o) => ({ start: o.start, end: o.end, message: `${quote(text.slice(o.start, o.end))} here` })),
+          related: majorityMatches.slice(0, 5).map((o) => ({ start: o.start, end: o.end, ...said('inconsistent-rendering.related', { phrase: quote(text.slice(o.start, o.end)) }) })),
         });
       }
     }
@@ -178,7 +182,7 @@ export function pairFindings(text: string, pairs: readonly Pair[]): Finding[] {
           start: other.start,
           end: other.end,
           code: 'inconsistent-rendering',
-          message: `The source has ${conceptLabel(concept)}, rendered here as ${quote(original)}, the glossary rendering of ${conceptLabel(other.concept)}: use ${quote(preferred?.text ?? '')}${who(preferred)}.`,
+          ...said('inconsistent-rendering.source', { concept: conceptLabel(concept), original: quote(original), other: conceptLabel(other.concept), preferred: quote(preferred?.text ?? ''), who: who(preferred) }),
           data: renderingFixData({ ...other, concept, rendering: undefined, inflected: other.inflected }, original, 'inconsistent-rendering'),
         });
         continue;
@@ -231,7 +235,7 @@ function variantFinding(text: string, concept: Concept, ws: readonly Word[]): Fi
       start: span.start,
       end: span.end,
       code: 'variant-rendering',
-      message: `${quote(original)} is a variant of ${quote(r.text)}, the glossary rendering of ${conceptLabel(concept)}${who(r)}.`,
+      ...said('variant-rendering', { original: quote(original), rendering: quote(r.text), concept: conceptLabel(concept), who: who(r) }),
       data: fix(span, r, 'variant-rendering'),
     };
   }
@@ -246,7 +250,7 @@ function variantFinding(text: string, concept: Concept, ws: readonly Word[]): Fi
       start: span.start,
       end: span.end,
       code: 'number-mismatch',
-      message: `The source has ${conceptLabel(concept)}, rendered ${quote(r.text)}${who(r)}, but the translation says ${quote(original)}: ${span.numbers.join(', ')} where the rendering has ${expected.join(', ')}.`,
+      ...said('number-mismatch', { concept: conceptLabel(concept), rendering: quote(r.text), who: who(r), original: quote(original), numbers: span.numbers.join(', '), expected: expected.join(', ') }),
       data: fix(span, r, 'number-mismatch'),
     };
   }
@@ -260,7 +264,7 @@ function missing(text: string, pair: Pair, concept: Concept, whole?: Concept): F
     start: pair.target[0],
     end: pair.target[1],
     code: 'missing-rendering',
-    message: `The source has ${conceptLabel(concept)}${whole ? ` (in ${conceptLabel(whole)})` : ''} but the translation has none of its renderings: expected ${quote(preferred?.text ?? '')}${who(preferred)}.`,
+    ...said('missing-rendering', { concept: conceptLabel(concept), within: whole ? word('missing-rendering.within', { whole: conceptLabel(whole) }) : '', preferred: quote(preferred?.text ?? ''), who: who(preferred) }),
     // The original is only shown, never replaced: a long paragraph is not carried whole.
     data: { rule: 'missing-rendering', conceptId: concept.id, original: text.slice(pair.target[0], Math.min(pair.target[1], pair.target[0] + 200)), replacements: [] },
   };

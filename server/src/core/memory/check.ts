@@ -5,6 +5,7 @@
  * and a majority: at least MIN_MAJORITY units and more than MAJORITY_SHARE of the observations.
  * The fix replaces exactly that span with the majority's rendering.
  */
+import { said } from '../l10n';
 import type { Finding } from '../checks/findings';
 import { shapeLike } from '../checks/consistency';
 import type { TifaEngine } from '../engine';
@@ -66,7 +67,7 @@ export function memoryFindings(text: string, units: readonly MemoryUnit[], memor
           start,
           end,
           code: 'memory-inconsistent',
-          message: `${entry.zh} is rendered “${here}” here, but your translations render it “${majority.en}” in ${majority.count} of ${observed} units. 与译文记忆的多数译法不一致。`,
+          ...said('memory-inconsistent', { zh: entry.zh, here: `“${here}”`, majority: `“${majority.en}”`, count: majority.count, observed }),
           data: {
             rule: 'memory-inconsistent',
             conceptId: c.id,
@@ -75,7 +76,7 @@ export function memoryFindings(text: string, units: readonly MemoryUnit[], memor
           },
           related: majority.units.slice(0, RELATED).map((i) => {
             const unit = memory.unit(i);
-            return { file: unit.file, start: unit.target[0], end: unit.target[1], message: `“${majority.en}” here` };
+            return { file: unit.file, start: unit.target[0], end: unit.target[1], ...said('memory-inconsistent.related', { phrase: `“${majority.en}”` }) };
           }),
         });
         break;

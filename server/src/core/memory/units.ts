@@ -26,7 +26,7 @@ export type MemoryFormat = 'xliff' | 'tmx' | 'csv' | 'tsv';
 /** The memory format of a file by its name; parallel files are paired by the caller. */
 export function memoryFormat(path: string): MemoryFormat | undefined {
   const p = path.toLowerCase();
-  if (/\.(xlf|xliff)$/.test(p)) return 'xliff';
+  if (/\.(xlf|xliff|sdlxliff|mqxliff|mxliff|txlf)$/.test(p)) return 'xliff';
   if (p.endsWith('.tmx')) return 'tmx';
   if (p.endsWith('.csv')) return 'csv';
   if (p.endsWith('.tsv')) return 'tsv';

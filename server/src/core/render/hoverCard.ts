@@ -3,11 +3,14 @@
  * escapeMarkdown; labels are bilingual because our readers work in both languages.
  */
 import { escapeMarkdown as esc } from './escape';
+import { type Arg, type Locale, localize, type MessageKey, word } from '../l10n';
 import { type Attestation, type RecordSummary, sparkline } from '../record/attestations';
 import type { FormulationMatch } from '../text/matcher';
 import { type Appearance, appearancesByDate, type Concept, conceptLabel, type Glossary, preferredRendering, type Rendering, sourceLabel, speechShortName } from '../glossary/model';
 
-export function hoverCard(glossary: Glossary, match: Pick<FormulationMatch, 'concept' | 'contains' | 'rendering'>, fits?: Appearance, record?: RecordSummary, memory?: string): string {
+export function hoverCard(glossary: Glossary, match: Pick<FormulationMatch, 'concept' | 'contains' | 'rendering'>, fits?: Appearance, record?: RecordSummary, memory?: string, locale: Locale = 'en'): string {
+  const t = (key: MessageKey, args?: Record<string, Arg>) => localize(locale, key, args);
+  const about = (r: Rendering) => aboutIn(locale, glossary, r);
   const c = match.concept;
   const out: string[] = [];
   const title = c.zh.length ? c.zh.map(esc).join(' / ') : esc(conceptLabel(c));
@@ -15,22 +18,22 @@ export function hoverCard(glossary: Glossary, match: Pick<FormulationMatch, 'con
 
   const preferred = preferredRendering(c);
   if (preferred) {
-    out.push(`Preferred 首选: **${esc(preferred.text)}**${about(glossary, preferred)}`);
+    out.push(`${t('hover.preferred')}: **${esc(preferred.text)}**${about(preferred)}`);
   }
   const others = (status: Rendering['status']) => c.en.filter((r) => r !== preferred && r.status === status);
   const admitted = others('admitted');
-  if (admitted.length) out.push(`Admitted 可用: ${byAuthority(glossary, admitted, (r) => esc(r.text))}`);
+  if (admitted.length) out.push(`${t('hover.admitted')}: ${byAuthority(about, admitted, (r) => esc(r.text))}`);
   const deprecated = [...others('deprecated'), ...others('superseded')];
   if (deprecated.length) {
-    out.push(`Deprecated 不推荐: ${byAuthority(glossary, deprecated, (r) => `~~${esc(r.text)}~~${r.status === 'superseded' ? ' (superseded 已废止)' : ''}`)}`);
+    out.push(`${t('hover.deprecated')}: ${byAuthority(about, deprecated, (r) => `~~${esc(r.text)}~~${r.status === 'superseded' ? t('hover.superseded') : ''}`)}`);
   }
   if (match.rendering && match.rendering.status !== 'preferred' && match.rendering !== preferred) {
-    out.push(`This text uses **${esc(match.rendering.text)}** (${match.rendering.status}).`);
+    out.push(t('hover.uses', { rendering: esc(match.rendering.text), status: word(`status.${match.rendering.status}` as MessageKey) }));
   }
 
   const timeline = appearancesByDate(glossary, c);
   if (timeline.length) {
-    const lines = ['**Provenance 出处**', ''];
+    const lines = [t('hover.provenance'), ''];
     for (const { appearance, speech } of timeline) {
       const parts: string[] = [];
       if (speech) {
@@ -44,7 +47,7 @@ export function hoverCard(glossary: Glossary, match: Pick<FormulationMatch, 'con
       } else {
         parts.push(`**${esc(appearance.speech)}**`);
       }
-      lines.push(`- ${parts.join(' · ')}${appearance === fits ? ' ← *as here 与此处同*' : ''}`);
+      lines.push(`- ${parts.join(' · ')}${appearance === fits ? t('hover.as-here') : ''}`);
       if (appearance.zh) lines.push(`  - 「${esc(appearance.zh)}」`);
       if (appearance.en) lines.push(`  - “${esc(appearance.en)}”`);
       if (appearance.note) lines.push(`  - ${esc(appearance.note)}`);
@@ -52,31 +55,31 @@ export function hoverCard(glossary: Glossary, match: Pick<FormulationMatch, 'con
     out.push(lines.join('\n'));
   }
 
-  if (record) out.push(recordSection(record));
+  if (record) out.push(recordSection(record, locale));
   if (memory) out.push(memory);
 
-  if (c.note) out.push(`Note 说明: ${esc(c.note)}`);
+  if (c.note) out.push(`${t('hover.note')}: ${esc(c.note)}`);
   if (match.contains.length) {
-    out.push(`Contains 包含: ${match.contains.map((inner) => containsLabel(inner)).join('; ')}`);
+    out.push(`${t('hover.contains')}: ${match.contains.map((inner) => containsLabel(inner)).join('; ')}`);
   }
   return out.join('\n\n');
 }
 
 /** "a, b (DigiChina; source: …); c (Xinhua)": one mention of each authority and source. */
-function byAuthority(glossary: Glossary, renderings: Rendering[], show: (r: Rendering) => string): string {
+function byAuthority(about: (r: Rendering) => string, renderings: Rendering[], show: (r: Rendering) => string): string {
   const groups = new Map<string, string[]>();
   for (const r of renderings) {
-    const key = about(glossary, r);
+    const key = about(r);
     groups.set(key, [...(groups.get(key) ?? []), show(r)]);
   }
   return [...groups].map(([who, items]) => `${items.join(', ')}${who}`).join('; ');
 }
 
 /** " (DigiChina, preferred by X, from .tifa/team.yaml; source: DigiChina, “…”, 2018-05-01)": who, which file, and where it comes from, when known. */
-function about(glossary: Glossary, r: Rendering): string {
-  const parts = [r.authority, r.preferredBy ? `preferred by ${r.preferredBy}` : undefined, r.origin ? `from ${r.origin}` : undefined].filter((p): p is string => !!p);
+function aboutIn(locale: Locale, glossary: Glossary, r: Rendering): string {
+  const parts = [r.authority, r.preferredBy ? localize(locale, 'hover.preferred-by', { who: r.preferredBy }) : undefined, r.origin ? localize(locale, 'hover.from-file', { file: r.origin }) : undefined].filter((p): p is string => !!p);
   const who = parts.map(esc).join(', ');
-  const source = r.source ? `source 来源: ${esc(sourceLabel(glossary, r.source))}` : '';
+  const source = r.source ? `${localize(locale, 'hover.source')}: ${esc(sourceLabel(glossary, r.source))}` : '';
   const all = [who, source].filter(Boolean).join('; ');
   return all ? ` (${all})` : '';
 }
@@ -88,17 +91,18 @@ function containsLabel(c: Concept): string {
 }
 
 /** "In the record 文献": how often, where first and last (the sentence, the phrase in bold), and a sparkline by year. */
-function recordSection(r: RecordSummary): string {
-  const times = r.count === 1 ? 'once' : `${r.count} times`;
-  const lines = [`**In the record 文献** · ${times} in ${r.documents === 1 ? 'one document' : `${r.documents} documents`}`, ''];
+function recordSection(r: RecordSummary, locale: Locale): string {
+  const t = (key: MessageKey, args?: Record<string, Arg>) => localize(locale, key, args);
+  const times = r.count === 1 ? t('word.once') : t('word.times', { n: r.count });
+  const lines = [t('hover.record', { count: times, documents: r.documents === 1 ? t('word.one-document') : t('word.documents', { n: r.documents }) }), ''];
   const cite = (label: string, a: Attestation) => {
-    lines.push(`- ${label}: **${esc(a.document.date ?? 'undated 无日期')}** · ${esc(a.document.title)}`);
+    lines.push(`- ${label}: **${esc(a.document.date ?? t('hover.undated'))}** · ${esc(a.document.title)}`);
     const [s, e] = a.sentence;
     const text = a.document.text;
     lines.push(`  - 「${esc(text.slice(s, a.start))}**${esc(text.slice(a.start, a.end))}**${esc(text.slice(a.end, e))}」`);
   };
-  cite('First 最早', r.first);
-  if (r.last !== r.first) cite('Latest 最近', r.last);
+  cite(t('hover.first'), r.first);
+  if (r.last !== r.first) cite(t('hover.latest'), r.last);
   const spark = sparkline(r);
   if (spark) lines.push('', `\`${spark.line}\` ${spark.from}–${spark.to}`);
   return lines.join('\n');

@@ -4,21 +4,23 @@
  * its confidence, never that it is the glossary's.
  */
 import { escapeMarkdown as esc } from './escape';
+import { type Arg, type Locale, localize, type MessageKey, word } from '../l10n';
 import type { MemoryEntry } from '../memory/observe';
 
 /** Renderings listed; the rest are counted. */
 const SHOWN = 5;
 
-export function memorySection(entry: MemoryEntry, example: (unit: number) => { href: string; label: string } | undefined): string | undefined {
+export function memorySection(entry: MemoryEntry, example: (unit: number) => { href: string; label: string } | undefined, locale: Locale = 'en'): string | undefined {
   if (entry.renderings.length === 0) return undefined;
+  const t = (key: MessageKey, args?: Record<string, Arg>) => localize(locale, key, args);
   const observed = entry.renderings.reduce((n, r) => n + r.count, 0);
-  const lines = [`**In your translations 译文** · ${entry.units.length === 1 ? 'one unit' : `${entry.units.length} units`}${observed < entry.units.length ? `, a rendering seen in ${observed}` : ''}`, ''];
+  const lines = [t('hover.memory', { units: entry.units.length === 1 ? t('hover.memory.one-unit') : t('hover.memory.units', { n: entry.units.length }), seen: observed < entry.units.length ? t('hover.memory.seen', { n: observed }) : '' }), ''];
   for (const r of entry.renderings.slice(0, SHOWN)) {
-    const what = r.kind === 'glossary' ? `glossary, ${r.status}` : `observed, not in the glossary; confidence ${r.confidence?.toFixed(2)}`;
+    const what = r.kind === 'glossary' ? t('hover.memory.glossary', { status: word(`status.${r.status ?? 'admitted'}` as MessageKey) }) : t('hover.memory.observed', { confidence: r.confidence?.toFixed(2) ?? '' });
     const ex = example(r.units[0]);
     const link = ex ? ` · [${esc(ex.label)}](${ex.href})` : '';
     lines.push(`- **${esc(r.en)}** ×${r.count} (${what})${link}`);
   }
-  if (entry.renderings.length > SHOWN) lines.push(`- and ${entry.renderings.length - SHOWN} more`);
+  if (entry.renderings.length > SHOWN) lines.push(`- ${t('hover.memory.more', { n: entry.renderings.length - SHOWN })}`);
   return lines.join('\n');
 }

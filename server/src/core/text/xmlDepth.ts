@@ -5,11 +5,13 @@
  */
 import type { Parser } from 'htmlparser2';
 import { htmlparser2Library } from '../libraries';
+import { localize, said } from '../l10n';
 
 export const MAX_XML_DEPTH = 256;
 
-export const depthMessage = (offset: number) =>
-  `The XML nests elements more than ${MAX_XML_DEPTH} deep (at offset ${offset}); Tifa reads no deeper and ignores the rest of the file.`;
+export const depthMessage = (offset: number) => localize('en', 'notice.xml-depth', { max: MAX_XML_DEPTH, offset });
+/** The same, for a finding that can be shown in Chinese. */
+export const depthSaid = (offset: number) => said('notice.xml-depth', { max: MAX_XML_DEPTH, offset });
 
 /** The offset of the first element nested deeper than MAX_XML_DEPTH, if any: one linear pass that stops there. */
 export function tooDeepAt(xml: string): number | undefined {
