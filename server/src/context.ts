@@ -60,11 +60,21 @@ export class TifaContext {
     return documentKind(document.languageId, uriToPath(document.uri) ?? document.uri, document instanceof TifaDocument ? document : document.getText());
   }
 
+  /**
+   * Whether Tifa checks a document: a glossary open in the editor (synced so that additions land
+   * on its current text) is not a draft, nor is XML that is neither XLIFF nor TMX (the client
+   * sends every .xml file: content decides).
+   */
+  isDraft(document: TextDocument): boolean {
+    const path = uriToPath(document.uri) ?? document.uri;
+    // An .xml file is a draft when its content is XLIFF or TMX (a TBX glossary may be named .xml too).
+    if (/\.xml$/i.test(path)) return this.kindOf(document) !== 'plaintext';
+    if (glossaryFormat(path)) return false;
+    return !(document.languageId === 'xml' && this.kindOf(document) === 'plaintext');
+  }
+
   analysis(document: TextDocument): Analysis {
-    // A glossary open in the editor (synced so that additions land on its current text) is not a draft.
-    if (glossaryFormat(uriToPath(document.uri) ?? document.uri)) return { matches: [], findings: [] };
-    // Nor is XML that is neither XLIFF nor TMX (the client sends every .xml file: content decides).
-    if ((document.languageId === 'xml' || /\.xml$/i.test(document.uri)) && this.kindOf(document) === 'plaintext') return { matches: [], findings: [] };
+    if (!this.isDraft(document)) return { matches: [], findings: [] };
     const limit = this.settings.peek(document.uri).maxFileSize;
     const cachedLarge = this.analyses.get(document.uri);
     if (cachedLarge && cachedLarge.limit === limit && this.tooLarge.has(document.uri)) {
@@ -148,7 +158,7 @@ export class TifaContext {
     const engine = this.engineFor(document.uri);
     const record = this.record.ready(engine);
     const analysis = this.analysis(document);
-    if (!record || this.tooLarge.has(document.uri) || glossaryFormat(uriToPath(document.uri) ?? document.uri)) return [];
+    if (!record || this.tooLarge.has(document.uri) || !this.isDraft(document)) return [];
     const cached = this.candidateCache.get(document.uri);
     if (cached && cached.analysis === analysis && cached.record === record) return cached.findings;
     const kind = this.kindOf(document);
@@ -165,7 +175,7 @@ export class TifaContext {
    */
   candidateAt(document: TifaDocument, offset: number): { match: FormulationMatch; engine: TifaEngine } | undefined {
     const record = this.record.ready(this.engineFor(document.uri));
-    if (!record || this.tooLarge.has(document.uri) || glossaryFormat(uriToPath(document.uri) ?? document.uri)) return undefined;
+    if (!record || this.tooLarge.has(document.uri) || !this.isDraft(document)) return undefined;
     const kind = this.kindOf(document);
     const around = record.candidateEngine.matchesAround(document, kind, offset);
     if (!around) {

@@ -47,6 +47,22 @@ describe('a segmented SDLXLIFF in the server and the CLI', function () {
     }
   });
 
+  it('any .xml: checked when its content is XLIFF, left alone otherwise', async () => {
+    const client = new TestClient({ folders: [root], capabilities: { textDocument: { publishDiagnostics: {} } } });
+    try {
+      await client.initialize();
+      const asXml = pathToFileURL(join(root, 'export.xml')).href;
+      const pom = pathToFileURL(join(root, 'pom.xml')).href;
+      await client.open(pom, '<?xml version="1.0"?>\n<project><description>建设网络强国</description></project>\n', 'xml');
+      await client.open(asXml, text, 'xml');
+      const ds = await client.diagnostics(asXml, (d) => pairChecks(d).length === 2);
+      assert.deepEqual(pairChecks(ds).map((d) => d.code), ['missing-rendering', 'deprecated-rendering']);
+      assert.deepEqual(await client.diagnostics(pom), []);
+    } finally {
+      await client.shutdown();
+    }
+  });
+
   it('in the CLI: the same two pair checks; segments.skip in .tifa/config.yaml leaves out segment 1', () => {
     const r = tifa(['lint', 'speech.docx.sdlxliff'], root);
     const lines = r.stdout.trimEnd().split('\n').filter((l) => / (missing|deprecated)-rendering /.test(l));
