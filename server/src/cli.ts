@@ -33,8 +33,9 @@ const USAGE = `Usage: tifa lint <files or globs...> [--format text|json|sarif|gi
 ${RECORD_USAGE}
 ${MEMORY_USAGE}
 
-Flags canonical formulations (提法) in Chinese and English drafts (Markdown, plain text, XLIFF,
-TMX), checks their English renderings against the glossary, and reports what it finds.
+Flags canonical formulations (提法) in Chinese and English drafts (Markdown, plain text, XLIFF
+and the CAT tools' .sdlxliff, .mqxliff, .mxliff, .txlf, TMX), checks their English renderings
+against the glossary, and reports what it finds.
 
   --format FORMAT      text: path:line:col severity code message (default)
                        json: [{ "path", "diagnostics": [LSP diagnostics] }]
@@ -55,7 +56,7 @@ TMX), checks their English renderings against the glossary, and reports what it 
   -v, --version        show the version
 
 The project is the nearest folder, from here up, with a .tifa folder: its .tifa/config.yaml
-(rule levels, glossary.files, glossary.builtin, glossary.profile, maxFileSize, ignore) and its
+(rule levels, glossary.*, maxFileSize, segments.skip, ignore; corpus.paths for record) and its
 glossaries apply as they do in the editor; --glossary adds to them. node_modules and .git are
 never walked.
 

@@ -17,9 +17,9 @@ import { DEFAULT_MAX_FILE_BYTES, readTextFile, refusedPattern } from './files';
 import { readRecord } from './record';
 
 
-export const RECORD_USAGE = `       tifa record [--corpus DIR...] [--no-builtin-record] [--limit N] [--format text|json|csv] [--glossary FILE...]
-       tifa timeline <formulation>... [--corpus DIR...] [--no-builtin-record] [--format text|json|csv|svg]
-       tifa diff <old> <new> [--corpus DIR...] [--no-builtin-record] [--format text|json|md] [--glossary FILE...]`;
+export const RECORD_USAGE = `       tifa record [--corpus DIR...] [--no-builtin-record] [--limit N] [--format text|json|csv] [--glossary FILE...] [--no-config]
+       tifa timeline <formulation>... [--corpus DIR...] [--no-builtin-record] [--format text|json|csv|svg] [--no-config]
+       tifa diff <old> <new> [--corpus DIR...] [--no-builtin-record] [--format text|json|md] [--glossary FILE...] [--no-config]`;
 
 export class RecordUsageError extends Error {}
 
