@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, tifa } from '../helpers';
@@ -50,5 +50,33 @@ describe('tifa command line in a project (.tifa/config.yaml)', () => {
     } finally {
       writeFileSync(path, good);
     }
+  });
+});
+
+describe('a hostile project config', () => {
+  let root: string;
+  before(() => {
+    root = mkdtempSync(join(tmpdir(), 'tifa-hostile-config-'));
+    mkdirSync(join(root, '.tifa'));
+    writeFileSync(join(root, 'a.md'), '网络强国\n');
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  it('a link out of the project, a 2 MB file and a directory are refused with the reason; nothing is read from them', () => {
+    const path = join(root, '.tifa', 'config.yaml');
+    symlinkSync('/etc/passwd', path);
+    let r = tifa(['lint', 'a.md'], root);
+    assert.deepEqual([r.code, r.stdout], [2, '']);
+    assert.equal(r.stderr, `tifa: the project config has errors:\n${path}:1:1: error: This config is not read: it is outside the workspace folder (/etc/passwd).\n`);
+    rmSync(path);
+    writeFileSync(path, `# ${'网'.repeat(700_000)}\n`);
+    r = tifa(['lint', 'a.md'], root);
+    assert.deepEqual([r.code, r.stderr.split('\n')[1]], [2, `${path}:1:1: error: This config is not read: it is 2.0 MB, more than the limit of 1.0 MB.`]);
+    rmSync(path);
+    mkdirSync(path);
+    r = tifa(['lint', 'a.md'], root);
+    assert.deepEqual([r.code, r.stderr.split('\n')[1]], [2, `${path}:1:1: error: This config is not read: it is a folder, not a regular file.`]);
+    // --no-config runs all the same.
+    assert.equal(tifa(['lint', 'a.md', '--no-config'], root).code, 0);
   });
 });
