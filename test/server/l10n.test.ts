@@ -36,6 +36,19 @@ describe('Tifa in Chinese', function () {
     }
   });
 
+  it('the server in traditional characters for locale zh-tw', async () => {
+    const client = new TestClient({ folders: [root], locale: 'zh-tw', capabilities: { textDocument: { publishDiagnostics: {} } } });
+    try {
+      await client.initialize();
+      const uri = pathToFileURL(join(root, 'tw.md')).href;
+      await client.open(uri, 'A cyber power.\n');
+      const ds = await client.diagnostics(uri, (d) => d.some((x) => x.code === 'deprecated-rendering'));
+      assert.equal(ds.find((d) => d.code === 'deprecated-rendering')!.message, '“cyber power”是网络强国不推薦的譯法，宜用“cyber superpower”（DigiChina）。');
+    } finally {
+      await client.shutdown();
+    }
+  });
+
   it('the CLI: --lang zh, or the environment\'s locale', () => {
     const expected = 'draft.md:2:3 warning deprecated-rendering “cyber power”是网络强国不推荐的译法，宜用“cyber superpower”（DigiChina）。';
     writeFileSync(join(root, 'draft.md'), '建设网络强国。\nA cyber power.\n');

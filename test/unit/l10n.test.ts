@@ -30,7 +30,7 @@ describe('the message catalogue (core/l10n.ts)', () => {
     walk(join(ROOT, 'server', 'src'));
     const named = new Set<string>();
     for (const f of files) {
-      for (const m of readFileSync(f, 'utf8').matchAll(/\b(?:said|word|localize|counted)\((?:[\w.]+, |'(?:en|zh)', )?'([\w.-]+)'/g)) if (m[1] !== 'en' && m[1] !== 'zh') named.add(m[1]);
+      for (const m of readFileSync(f, 'utf8').matchAll(/\b(?:said|word|localize|counted)\((?:[\w.]+, |'(?:en|zh)', )?'([\w.-]+)'/g)) if (!['en', 'zh', 'zh-Hant'].includes(m[1])) named.add(m[1]);
     }
     assert.ok(named.size > 40, `found ${named.size} keys in the code`);
     for (const k of named) assert.ok(keys.has(k), `the code names "${k}", which the catalogue lacks`);
@@ -38,8 +38,19 @@ describe('the message catalogue (core/l10n.ts)', () => {
     for (const k of ['word.glossary-patterns', 'word.memory-patterns', 'word.corpus-paths', 'word.ignored', 'word.not-read']) assert.ok(keys.has(k), k);
   });
 
-  it('speaks Chinese to zh, zh-CN, zh-TW, zh_CN.UTF-8, English to the rest', () => {
-    assert.deepEqual(['zh', 'zh-cn', 'zh-TW', 'zh_CN.UTF-8', 'zh-Hant', 'en', 'en-US', 'C.UTF-8', '', undefined, 'zhuang'].map(localeOf), ['zh', 'zh', 'zh', 'zh', 'zh', 'en', 'en', 'en', 'en', 'en', 'en']);
+  it('speaks Chinese to zh, zh-CN, zh_CN.UTF-8, in traditional characters to zh-TW, zh-HK, zh-Hant, English to the rest', () => {
+    assert.deepEqual(['zh', 'zh-cn', 'zh_CN.UTF-8', 'zh-TW', 'zh_HK.UTF-8', 'zh-Hant', 'zh-Hans', 'en', 'en-US', 'C.UTF-8', '', undefined, 'zhuang'].map(localeOf),
+      ['zh', 'zh', 'zh', 'zh-Hant', 'zh-Hant', 'zh-Hant', 'zh', 'en', 'en', 'en', 'en', 'en', 'en']);
+  });
+
+  it('in traditional characters converts Tifa\'s own words only: formulations and names stay as written', () => {
+    const text = fixture('cat/speech.docx.sdlxliff');
+    const findings = styledEngine().lint(text, { kind: documentKind(undefined, 'a.sdlxliff') }).findings.filter((f) => f.code !== 'formulation');
+    assert.deepEqual(findings.map((f) => inLocale('zh-Hant', f)), [
+      '原文有把我国建设成为网络强国，但譯文中沒有它的任何譯法，應為“building China into a cyber superpower”（DigiChina）。（句段 1：Draft）',
+      '“cyber power”是网络强国不推薦的譯法，宜用“cyber superpower”（DigiChina）。（句段 3：Translated）',
+    ]);
+    assert.equal(localize('zh-Hant', 'hover.record', { count: '3 次', documents: '2 份文件' }), '**文獻記錄** · 2 份文件中出現3 次');
   });
 
   it('gives each finding in Chinese, the segment and its status too; English is unchanged', () => {

@@ -7,8 +7,11 @@
  *
  * Arguments are either the same in both languages (a phrase, a number, a file name) or a pair.
  */
-export type Locale = 'en' | 'zh';
-export type Arg = string | number | { en: string; zh: string };
+import { taiwanText } from './text/chineseVariants';
+
+/** English, Chinese, and Chinese in traditional characters (zh-TW, zh-HK, zh-Hant: the Chinese catalogue through OpenCC). */
+export type Locale = 'en' | 'zh' | 'zh-Hant';
+export type Arg = string | number | { en: string; zh: string; hant?: string };
 export interface Localized {
   key: MessageKey;
   args: Record<string, Arg>;
@@ -16,9 +19,14 @@ export interface Localized {
   suffix?: Localized;
 }
 
-/** The locale Tifa speaks for a client's or an environment's: Chinese for zh, zh-cn, zh-tw, zh_CN.UTF-8…; English otherwise. */
+/**
+ * The locale Tifa speaks for a client's or an environment's: Chinese for zh, zh-cn, zh_CN.UTF-8…,
+ * traditional characters for zh-tw, zh-hk, zh-mo, zh-Hant; English otherwise.
+ */
 export function localeOf(tag: string | undefined | null): Locale {
-  return tag && /^zh(\b|[-_])/i.test(tag.trim()) ? 'zh' : 'en';
+  const t = (tag ?? '').trim();
+  if (!/^zh(\b|[-_])/i.test(t)) return 'en';
+  return /^zh[-_](tw|hk|mo|hant)\b/i.test(t) ? 'zh-Hant' : 'zh';
 }
 
 export const MESSAGES = {
@@ -114,18 +122,31 @@ export const MESSAGES = {
 
 export type MessageKey = keyof typeof MESSAGES;
 
+const traditional = new Map<string, string>();
+/** Catalogue text in traditional characters, converted once. Only Tifa's own words: arguments (a formulation, a quotation) are shown as written. */
+const hant = (s: string) => {
+  let t = traditional.get(s);
+  if (t === undefined) traditional.set(s, (t = taiwanText(s)));
+  return t;
+};
+
 /** The message for key in locale, its {placeholders} filled; an argument pair gives the locale's side. */
 export function localize(locale: Locale, key: MessageKey, args: Record<string, Arg> = {}): string {
-  return MESSAGES[key][locale].replace(/\{(\w+)\}/g, (whole, name: string) => {
+  const side = locale === 'en' ? 'en' : 'zh';
+  const template = locale === 'zh-Hant' ? hant(MESSAGES[key].zh) : MESSAGES[key][side];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const a = args[name];
     if (a === undefined) return whole;
-    return typeof a === 'object' ? a[locale] : String(a);
+    // A pair made by word() has its traditional side; one made by hand holds data (a name) and is shown as written.
+    return typeof a === 'object' ? (locale === 'zh-Hant' ? (a.hant ?? a.zh) : a[side]) : String(a);
   });
 }
 
-/** Both languages of a catalogue word, as an argument. */
-export function word(key: MessageKey, args: Record<string, Arg> = {}): { en: string; zh: string } {
-  return { en: localize('en', key, args), zh: localize('zh', key, args) };
+/** Both languages of a catalogue word, as an argument (its traditional side computed only when asked for). */
+export function word(key: MessageKey, args: Record<string, Arg> = {}): { en: string; zh: string; hant?: string } {
+  const pair = { en: localize('en', key, args), zh: localize('zh', key, args) };
+  Object.defineProperty(pair, 'hant', { get: () => localize('zh-Hant', key, args), enumerable: false });
+  return pair;
 }
 
 /** "1 time", "3 times" (一次, 3 次): a count with its noun, in both languages. */
@@ -143,5 +164,6 @@ export function said(key: MessageKey, args: Record<string, Arg> = {}): { message
 export function inLocale(locale: Locale, item: { message: string; l10n?: Localized }): string {
   if (locale === 'en' || !item.l10n) return item.message;
   const { key, args, suffix } = item.l10n;
+  // (a suffix is localized the same way, arguments as written)
   return localize(locale, key, args) + (suffix ? localize(locale, suffix.key, suffix.args) : '');
 }

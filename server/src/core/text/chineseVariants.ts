@@ -201,6 +201,12 @@ function normalizedFold(s: string): string {
   return out;
 }
 
+/** Simplified Chinese text as Taiwan writes it (OpenCC's phrase-aware converter): Tifa's own messages for a zh-TW reader. */
+export function taiwanText(simplified: string): string {
+  toTaiwan ??= opencc().toTaiwan();
+  return toTaiwan(simplified);
+}
+
 /**
  * The forms a Chinese phrase takes in Taiwan writing, as OpenCC converts it. A form that no
  * trigger touches (see RegionalTriggers) cannot change beyond what the text-side table folds
