@@ -200,9 +200,17 @@ export function globPattern(pattern: string): string {
  * one that climbs out with "..", or one starting at "~" is refused, whatever the settings say.
  */
 export function refusedPattern(pattern: string): string | undefined {
+  const why = refusal(pattern);
+  if (why === 'absolute') return `"${pattern}" is an absolute path: glossary patterns are relative to the workspace folder`;
+  if (why === 'outside') return `"${pattern}" leads outside the workspace folder`;
+  return undefined;
+}
+
+/** Why a workspace pattern is refused: it is absolute (or starts at "~"), or it climbs out with "..". */
+function refusal(pattern: string): 'absolute' | 'outside' | undefined {
   const p = pattern.replace(/\\/g, '/');
-  if (p.startsWith('/') || /^[A-Za-z]:/.test(p) || p.startsWith('~')) return `"${pattern}" is an absolute path: glossary patterns are relative to the workspace folder`;
-  if (p.split('/').includes('..')) return `"${pattern}" leads outside the workspace folder`;
+  if (p.startsWith('/') || /^[A-Za-z]:/.test(p) || p.startsWith('~')) return 'absolute';
+  if (p.split('/').includes('..')) return 'outside';
   return undefined;
 }
 
@@ -211,11 +219,10 @@ export function refusedPattern(pattern: string): string | undefined {
  * the user (`kind` names what the setting holds, `tail` what happens to it).
  */
 export function refusalNotice(locale: Locale, setting: string, pattern: string, kind: 'glossary' | 'memory' | 'corpus', tail: 'ignored' | 'not-read'): string | undefined {
-  const p = pattern.replace(/\\/g, '/');
+  const why = refusal(pattern);
+  if (!why) return undefined;
   const args = { setting, pattern, kind: word(`word.${kind === 'corpus' ? 'corpus-paths' : `${kind}-patterns`}` as MessageKey), tail: word(`word.${tail}` as MessageKey) };
-  if (p.startsWith('/') || /^[A-Za-z]:/.test(p) || p.startsWith('~')) return localize(locale, 'notice.pattern-absolute', args);
-  if (p.split('/').includes('..')) return localize(locale, 'notice.pattern-outside', args);
-  return undefined;
+  return localize(locale, why === 'absolute' ? 'notice.pattern-absolute' : 'notice.pattern-outside', args);
 }
 
 /** The largest file Tifa checks unless told otherwise (the setting tifa.maxFileSize, the CLI's limit). */

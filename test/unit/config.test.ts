@@ -35,6 +35,11 @@ describe('project config (.tifa/config.yaml)', () => {
     assert.deepEqual(parseProjectConfig('# nothing yet\r\n'), { settings: {}, ignore: [], problems: [] });
   });
 
+  it('says plainly that a 6,000-deep config is too deep, and reads nothing of it', () => {
+    const c = parseProjectConfig(`rules: ${'['.repeat(6000)}${']'.repeat(6000)}\n`);
+    assert.deepEqual([c.problems.map((p) => [p.severity, p.message]), c.settings], [[['error', 'This config is nested too deeply to be read.']], {}]);
+  });
+
   it('lays the editor\'s settings over it, key by key', () => {
     const base = { rules: { 'deprecated-rendering': 'error', 'number-mismatch': 'hint' }, glossary: { files: ['a'] } };
     assert.deepEqual(layerSettings(base, { rules: { 'deprecated-rendering': 'off' }, glossary: { files: ['b'] }, inlayHints: null }), { rules: { 'deprecated-rendering': 'off', 'number-mismatch': 'hint' }, glossary: { files: ['b'] } });

@@ -7,6 +7,9 @@ import { fixture, ROOT, styledEngine } from '../helpers';
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 const HAN = /[\u4e00-\u9fff]/;
 
+/** The Trados test file's findings other than formulations: its two pair checks. */
+const tradosPairFindings = () => styledEngine().lint(fixture('cat/speech.docx.sdlxliff'), { kind: documentKind(undefined, 'a.sdlxliff') }).findings.filter((f) => f.code !== 'formulation');
+
 describe('the message catalogue (core/l10n.ts)', () => {
   it('has every message in English and Chinese, with the same placeholders', () => {
     for (const [key, m] of Object.entries(MESSAGES)) {
@@ -44,8 +47,7 @@ describe('the message catalogue (core/l10n.ts)', () => {
   });
 
   it('in traditional characters converts Tifa\'s own words only: formulations and names stay as written', () => {
-    const text = fixture('cat/speech.docx.sdlxliff');
-    const findings = styledEngine().lint(text, { kind: documentKind(undefined, 'a.sdlxliff') }).findings.filter((f) => f.code !== 'formulation');
+    const findings = tradosPairFindings();
     assert.deepEqual(findings.map((f) => inLocale('zh-Hant', f)), [
       '原文有把我国建设成为网络强国，但譯文中沒有它的任何譯法，應為“building China into a cyber superpower”（DigiChina）。（句段 1：Draft）',
       '“cyber power”是网络强国不推薦的譯法，宜用“cyber superpower”（DigiChina）。（句段 3：Translated）',
@@ -54,8 +56,7 @@ describe('the message catalogue (core/l10n.ts)', () => {
   });
 
   it('gives each finding in Chinese, the segment and its status too; English is unchanged', () => {
-    const text = fixture('cat/speech.docx.sdlxliff');
-    const findings = styledEngine().lint(text, { kind: documentKind(undefined, 'a.sdlxliff') }).findings.filter((f) => f.code !== 'formulation');
+    const findings = tradosPairFindings();
     assert.deepEqual(findings.map((f) => inLocale('zh', f)), [
       '原文有把我国建设成为网络强国，但译文中没有它的任何译法，应为“building China into a cyber superpower”（DigiChina）。（句段 1：Draft）',
       '“cyber power”是网络强国不推荐的译法，宜用“cyber superpower”（DigiChina）。（句段 3：Translated）',

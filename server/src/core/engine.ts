@@ -116,8 +116,9 @@ function nameSegments(findings: Finding[], pairs: readonly SegmentPair[]): void 
     const i = lowerBound(spans, f.start + 1, (s) => s[0]) - 1;
     if (i >= 0 && f.start >= spans[i][0] && f.end <= spans[i][1]) {
       const suffix = spans[i][2];
+      // A message without a catalogue key (a formulation's, which is glossary data) goes as it is.
+      f.l10n = { ...(f.l10n ?? { key: 'verbatim', args: { text: f.message } }), suffix };
       f.message += localize('en', suffix.key, suffix.args);
-      f.l10n = f.l10n ? { ...f.l10n, suffix } : { key: 'verbatim', args: { text: f.message.slice(0, f.message.length - localize('en', suffix.key, suffix.args).length) }, suffix };
     }
   }
 }

@@ -106,7 +106,7 @@ export function documentInconsistencies(text: string, matches: readonly Formulat
           code: 'inconsistent-rendering',
           ...said('inconsistent-rendering', { concept: conceptLabel(concept), here: quote(rendering.text), majority: quote(majority.text), times: n === 1 ? word('word.once') : word('word.times', { n }) }),
           data: { ...renderingFixData(m, original, 'inconsistent-rendering'), replacements: [{ text: shapeLike(m, original, majority.text), status: majority.status, authority: majority.authority }] },
-          related: majorityMatches.slice(0, 5).map((o) => ({ start: o.start, end: o.end, ...said('inconsistent-rendering.related', { phrase: quote(text.slice(o.start, o.end)) }) })),
+          related: majorityMatches.slice(0, 5).map((o) => ({ start: o.start, end: o.end, ...said('related.here', { phrase: quote(text.slice(o.start, o.end)) }) })),
         });
       }
     }

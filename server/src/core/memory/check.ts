@@ -76,7 +76,7 @@ export function memoryFindings(text: string, units: readonly MemoryUnit[], memor
           },
           related: majority.units.slice(0, RELATED).map((i) => {
             const unit = memory.unit(i);
-            return { file: unit.file, start: unit.target[0], end: unit.target[1], ...said('memory-inconsistent.related', { phrase: `“${majority.en}”` }) };
+            return { file: unit.file, start: unit.target[0], end: unit.target[1], ...said('related.here', { phrase: `“${majority.en}”` }) };
           }),
         });
         break;
