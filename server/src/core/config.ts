@@ -55,7 +55,10 @@ export function parseProjectConfig(text: string): ProjectConfig {
     const pos = lineCounter.linePos(start - offset);
     problems.push({ severity, message, start, end: (range?.[1] ?? range?.[0] ?? 0) + offset, line: pos.line, column: pos.col });
   };
-  for (const e of doc.errors) problem('error', /Maximum call stack/.test(e.message) ? 'This config is nested too deeply to be read.' : `This config is not valid YAML: ${e.message.split('\n')[0]}`, e.pos);
+  const deep = doc.errors.find((e) => /Maximum call stack/.test(e.message));
+  // Too deep: one plain word, not the parser's overflow at every level it unwound.
+  if (deep) problem('error', 'This config is nested too deeply to be read.', deep.pos);
+  else for (const e of doc.errors) problem('error', `This config is not valid YAML: ${e.message.split('\n')[0]}`, e.pos);
   if (doc.errors.length) return { ...EMPTY_CONFIG, problems };
   const settings: Record<string, unknown> = {};
   let ignore: string[] = [];
