@@ -52,7 +52,7 @@ describe('the message catalogue (core/l10n.ts)', () => {
       '原文有把我国建设成为网络强国，但譯文中沒有它的任何譯法，應為“building China into a cyber superpower”（DigiChina）。（句段 1：Draft）',
       '“cyber power”是网络强国不推薦的譯法，宜用“cyber superpower”（DigiChina）。（句段 3：Translated）',
     ]);
-    assert.equal(localize('zh-Hant', 'hover.record', { count: '3 次', documents: '2 份文件' }), '**文獻記錄** · 2 份文件中出現3 次');
+    assert.equal(localize('zh-Hant', 'hover.record', { count: '3 次', documents: '2 份文件' }), '**文獻記錄** · 2 份文件中出現 3 次');
   });
 
   it('gives each finding in Chinese, the segment and its status too; English is unchanged', () => {
